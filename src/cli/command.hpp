@@ -1,0 +1,26 @@
+#pragma once
+// What every subcommand shares: the global options and the shape of a command's entry point.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "cli/config.hpp"
+
+namespace driftless::cli {
+
+struct GlobalOptions {
+    std::optional<std::string> config_file;
+    bool quiet = false;
+    std::string format = "text";  // text | json
+
+    Config config() const;
+};
+
+// A subcommand registers its options on the app and returns the function that runs it.
+using CommandRunner = std::function<int()>;
+
+CommandRunner register_check(CLI::App& app, GlobalOptions& globals);
+
+}  // namespace driftless::cli

@@ -1,0 +1,64 @@
+#include "scratch/scratch_database.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <random>
+
+#include "db/conninfo.hpp"
+#include "db/session.hpp"
+
+namespace driftless::scratch {
+
+namespace {
+std::string unique_database_name(int counter) {
+    std::random_device device;
+    return fmt::format("driftless_scratch_{}_{}_{:06x}", ::getpid(), counter, device() & 0xFFFFFF);
+}
+}  // namespace
+
+ScratchDatabase::ScratchDatabase(std::string admin_conninfo, std::string name, std::string conninfo)
+    : admin_conninfo_(std::move(admin_conninfo)),
+      name_(std::move(name)),
+      conninfo_(std::move(conninfo)),
+      on_interrupt_([this] { drop(); }) {}
+
+ScratchDatabase::~ScratchDatabase() { drop(); }
+
+void ScratchDatabase::drop() noexcept {
+    if (dropped_) return;
+    dropped_ = true;
+    try {
+        db::Session admin(admin_conninfo_);
+        // FORCE ends sessions a failed command may have left behind (PostgreSQL 13+).
+        std::string force = admin.server_version() >= 130000 ? " WITH (FORCE)" : "";
+        admin.execute(fmt::format("DROP DATABASE IF EXISTS \"{}\"{}", name_, force));
+    } catch (...) {
+        // The server may already be gone (embedded server stopped first); nothing to drop.
+    }
+}
+
+ScratchServer::ScratchServer(ScratchOptions options) : options_(std::move(options)) {}
+
+void ScratchServer::start() {
+    if (uses_embedded_server() && !embedded_) {
+        embedded_ = std::make_unique<EmbeddedServer>(options_.embedded);
+    }
+}
+
+std::string ScratchServer::admin_conninfo() {
+    if (!uses_embedded_server()) return options_.dev_url;
+    start();
+    return embedded_->conninfo("postgres");
+}
+
+std::unique_ptr<ScratchDatabase> ScratchServer::create_database() {
+    std::string admin = admin_conninfo();
+    std::string name = unique_database_name(++created_);
+    db::Session session(admin);
+    // template0: a dev server's template1 may hold objects that are not the user's schema.
+    session.execute(fmt::format("CREATE DATABASE \"{}\" TEMPLATE template0 ENCODING 'UTF8'", name));
+    return std::make_unique<ScratchDatabase>(admin, name, db::with_database(admin, name));
+}
+
+}  // namespace driftless::scratch
