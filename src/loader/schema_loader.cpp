@@ -76,17 +76,11 @@ LoadSummary load_statements(db::Session& session, const std::vector<parser::Stat
     summary.statements = loaded;
     if (real_errors.empty() && deferred.empty()) return summary;
 
+    // Everything that failed is reported, consequences included: hiding a statement because
+    // it probably failed for another's sake could hide a second, real mistake.
     std::vector<parser::Diagnostic> diagnostics;
-    for (const auto& failure : real_errors) diagnostics.push_back(diagnose(statements[failure.index], failure.error));
-    if (real_errors.empty()) {
-        for (const auto& failure : deferred) diagnostics.push_back(diagnose(statements[failure.index], failure.error));
-    } else if (!deferred.empty()) {
-        // Mostly consequences of the errors above: say so rather than repeat them all.
-        const auto& first = statements[deferred.front().index];
-        diagnostics.push_back({first.file, first.line, first.column,
-                               fmt::format("{} more statement(s) could not run, probably because of the "
-                                           "errors above; the first: {}",
-                                           deferred.size(), deferred.front().error.describe())});
+    for (const auto* failures : {&real_errors, &deferred}) {
+        for (const auto& failure : *failures) diagnostics.push_back(diagnose(statements[failure.index], failure.error));
     }
     throw parser::SourceErrors(std::move(diagnostics));
 }

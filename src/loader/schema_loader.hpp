@@ -2,8 +2,8 @@
 // Loads ordered schema statements into a (scratch) database. Statements run one by one in
 // autocommit. One that fails because something it uses does not exist yet (a dependency
 // hidden in a function body, a cycle) is retried after the others, round after round, until
-// a round makes no progress. What still fails is reported with its file:line:col and
-// PostgreSQL's own message, detail and hint.
+// a round makes no progress. Everything that still fails is reported with its file:line:col
+// and PostgreSQL's own message, detail and hint.
 #include <vector>
 
 #include "db/session.hpp"

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Builds and runs the benchmarks. Usage: scripts/bench.sh BUILD_DIR [TABLES]
+# (`make bench` passes the build directory; TABLES defaults to bench_check's 1000).
+set -eu
+if [ $# -lt 1 ]; then
+  echo "usage: $0 BUILD_DIR [TABLES]" >&2
+  exit 2
+fi
+build=$1
+cmake --build "$build" -j2 --target bench_scratch bench_check
+
+echo
+echo "== bench_scratch: embedded server start and stop =="
+"$build/bench_scratch"
+
+echo
+echo "== bench_check: driftless check vs psql -f =="
+if [ $# -ge 2 ]; then
+  "$build/bench_check" "$2"
+else
+  "$build/bench_check"
+fi
