@@ -26,6 +26,9 @@ SELECT CASE c.relkind WHEN 'r' THEN 'tables' WHEN 'p' THEN 'tables' WHEN 'v' THE
   WHERE c.relnamespace IN (SELECT oid FROM user_namespaces)
     AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'i', 'I')
     AND NOT EXISTS (SELECT 1 FROM extension_members e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid)
+    -- identity columns' sequences are part of their column, not objects of their own
+    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                    AND d.deptype = 'i' AND c.relkind = 'S')
   GROUP BY 1
 UNION ALL
 SELECT CASE t.typtype WHEN 'e' THEN 'enums' WHEN 'd' THEN 'domains' WHEN 'r' THEN 'range types'
