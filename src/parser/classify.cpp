@@ -60,9 +60,11 @@ const std::unordered_map<std::string, int>& definition_tiers() {
     return tiers;
 }
 
+const std::set<std::string> code_statements{"DoStmt", "CallStmt", "ExecuteStmt"};
+
 const std::set<std::string> data_statements{
     "SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt", "CopyStmt",
-    "TruncateStmt", "DoStmt", "CallStmt", "ExecuteStmt", "PrepareStmt", "DeallocateStmt",
+    "TruncateStmt", "PrepareStmt", "DeallocateStmt",
     "DeclareCursorStmt", "FetchStmt", "ClosePortalStmt", "ListenStmt", "NotifyStmt",
     "UnlistenStmt", "LockStmt", "VacuumStmt", "ClusterStmt", "ReindexStmt", "CheckPointStmt",
     "ExplainStmt", "RefreshMatViewStmt", "LoadStmt", "DiscardStmt"};
@@ -121,6 +123,9 @@ Classification classify(const std::string& node_type, const nlohmann::json& node
     if (node_type == "CreateTableAsStmt" && node.value("objtype", "") != "OBJECT_MATVIEW") {
         return refuse("CREATE TABLE AS copies data and is not allowed in schema files; write CREATE TABLE");
     }
+    if (node_type == "DefineStmt" && node.value("kind", "") == "OBJECT_AGGREGATE") {
+        return {StatementRole::definition, functions, {}};  // built from functions
+    }
     if (auto it = definition_tiers().find(node_type); it != definition_tiers().end()) {
         return {StatementRole::definition, it->second, {}};
     }
@@ -129,6 +134,9 @@ Classification classify(const std::string& node_type, const nlohmann::json& node
     }
     if (drop_statements.count(node_type)) {
         return refuse("DROP is not allowed in schema files: a schema file says what should exist, so remove the definition instead");
+    }
+    if (code_statements.count(node_type)) {
+        return refuse("running code is not allowed in schema files (its effects cannot be compared); put it in a migration");
     }
     if (data_statements.count(node_type)) {
         return refuse("data statements are not allowed in schema files; put data changes in a migration");

@@ -1,6 +1,7 @@
 #include "parser/references.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "parser/sql_text.hpp"
 
@@ -81,6 +82,13 @@ void walk(const Json& node, std::vector<ObjectName>& reads) {
             parts.pop_back();  // the column
             reads.push_back(from_list(NameSpace::relation, parts));
         }
+    }
+    // CREATE AGGREGATE names its support functions as type names.
+    static const std::set<std::string> aggregate_functions{"sfunc", "finalfunc", "combinefunc", "serialfunc",
+                                                           "deserialfunc", "msfunc", "minvfunc", "mfinalfunc"};
+    if (aggregate_functions.count(node.value("defname", "")) && node.contains("arg") &&
+        node["arg"].contains("TypeName")) {
+        reads.push_back(from_list(NameSpace::function, strings_of(node["arg"]["TypeName"]["names"])));
     }
     if (node.value("defname", "") == "schema" && node.contains("arg") && node["arg"].contains("String")) {
         reads.push_back({NameSpace::schema, {}, node["arg"]["String"].value("sval", "")});
