@@ -105,7 +105,7 @@ TEST_CASE("bad input is exit 2 with a clear message", "[cli]") {
     CHECK(unknown.exit_code == 2);
 }
 
-TEST_CASE("--version and --help", "[cli]") {
+TEST_CASE("version and help output", "[cli]") {
     auto version = driftless_cli({"--version"});
     CHECK(version.exit_code == 0);
     CHECK_THAT(version.output, Catch::StartsWith("driftless "));
