@@ -20,72 +20,16 @@
 #include "util/error.hpp"
 #include "util/interrupt.hpp"
 #include "util/process.hpp"
+#include "bench_support.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using namespace driftless;
+using namespace driftless::bench;
 
 namespace {
 
 constexpr int runs = 3;
-
-double ms_since(Clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
-
-struct Stats {
-    double best = 0;
-    double median = 0;
-};
-
-Stats stats(std::vector<double> samples) {
-    std::sort(samples.begin(), samples.end());
-    std::size_t mid = samples.size() / 2;
-    double median = samples.size() % 2 ? samples[mid] : (samples[mid - 1] + samples[mid]) / 2;
-    return {samples.front(), median};
-}
-
-// Removes the temporary tree on every way out, Ctrl-C included: the interrupt cleanup runs
-// newest first, so servers and databases registered later are gone before this runs.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "driftless-bench-check-XXXXXX").string();
-        if (!::mkdtemp(pattern.data())) throw FailureError("cannot create a temporary directory");
-        path_ = pattern;
-        // mkdtemp makes it 0700; the postgres user (the server runs as it under root) must
-        // reach the cache below it.
-        fs::permissions(path_, fs::perms(0755));
-        on_interrupt_ = CleanupRegistration([this] { remove(); });
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() { remove(); }
-    const fs::path& path() const { return path_; }
-
-private:
-    void remove() noexcept {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    fs::path path_;
-    CleanupRegistration on_interrupt_;
-};
-
-void write_file(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out.flush()) throw FailureError(fmt::format("cannot write {}", path.string()));
-}
-
-ProcessResult run_checked(const std::vector<std::string>& argv) {
-    ProcessResult result = run_process(argv);
-    if (result.exit_code != 0) {
-        throw FailureError(fmt::format("{} exited with {}:\n{}", describe_command(argv), result.exit_code,
-                                       result.output));
-    }
-    return result;
-}
 
 long count_tables(const std::string& conninfo) {
     db::Session session(conninfo);
@@ -114,7 +58,7 @@ Stats time_into_fresh_databases(scratch::ScratchServer& server, int tables, cons
 }
 
 int bench(int tables) {
-    TempDir temp;
+    BenchDir temp("driftless-bench-check");
     fs::path schema_dir = temp.path() / "schema";
     fs::path ordered_file = temp.path() / "ordered.sql";
     fs::path cache_dir = temp.path() / "cache";

@@ -5,12 +5,14 @@
 
 #include <fmt/format.h>
 #include <fstream>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <thread>
 
 #include "db/conninfo.hpp"
 #include "scratch/cache_dir.hpp"
+#include "scratch/interrupt_guard.hpp"
 #include "scratch/postmaster.hpp"
 #include "util/error.hpp"
 #include "util/process.hpp"
@@ -48,6 +50,7 @@ std::string read_file(const fs::path& path) {
 }
 
 std::string tail(const std::string& text, std::size_t lines) {
+    if (text.empty()) return text;  // substr(1) below would throw
     std::size_t pos = text.size();
     while (lines-- > 0 && pos > 0) {
         pos = text.rfind('\n', pos - 1);
@@ -74,19 +77,38 @@ std::string config_quote(const std::string& value) {
     return quoted + "'";
 }
 
+// Stops the server of a run (if one runs: pg_ctl may have launched it even when the start
+// failed) and removes the run's directories.
+void remove_run(const fs::path& run_dir, const fs::path& socket_dir) noexcept {
+    stop_postmaster(run_dir / "data");
+    std::error_code ignored;
+    if (!socket_dir.empty() && socket_dir != run_dir) fs::remove_all(socket_dir, ignored);
+    fs::remove_all(run_dir, ignored);
+}
+
 }  // namespace
 
+struct EmbeddedServer::StopState {
+    std::mutex mutex;  // one thread at a time stops the run: the other finds it stopped
+    bool stopped = false;
+};
+
 EmbeddedServer::EmbeddedServer(EmbeddedServerOptions options)
-    : options_(std::move(options)), user_(ServerUser::detect()) {
+    : options_(std::move(options)), user_(ServerUser::detect()), stop_state_(std::make_shared<StopState>()) {
     if (options_.root.empty()) options_.root = server_root_directory();
     options_.root = fs::absolute(options_.root);
     make_directory(options_.root, user_);
     make_directory(options_.root / "runs", user_);
     sweep_stale_runs(options_.root);
     ensure_template();
-    create_run_directory();
-    on_interrupt_ = CleanupRegistration([this] { stop(); });
     try {
+        create_run_directory();
+        on_interrupt_ = CleanupRegistration([state = stop_state_, run_dir = run_dir_, socket_dir = socket_dir_] {
+            detail::begin_interrupt_cleanup();
+            std::lock_guard lock(state->mutex);
+            if (!state->stopped) remove_run(run_dir, socket_dir);
+            state->stopped = true;
+        });
         start_server();
     } catch (...) {
         stop();
@@ -161,7 +183,6 @@ void EmbeddedServer::start_server() {
     run_process_checked(user_.command({(options_.bin_dir / "pg_ctl").string(), "-D",
                                        (run_dir_ / "data").string(), "-l", log.string(), "-W",
                                        "start"}));
-    running_ = true;
     // pg_ctl -w polls ten times a second; polling ourselves makes warm starts quicker.
     std::string probe = conninfo("postgres");
     auto deadline = started + options_.start_timeout;
@@ -172,11 +193,16 @@ void EmbeddedServer::start_server() {
                                            options_.start_timeout.count() / 1000, log.string(),
                                            tail(read_file(log), 15)));
         }
-        if (Clock::now() - started > std::chrono::milliseconds(500) &&
-            !fs::exists(run_dir_ / "data" / "postmaster.pid")) {
-            throw FailureError(fmt::format("the embedded PostgreSQL server failed to start; "
-                                           "its log ends with:\n{}",
-                                           tail(read_file(log), 15)));
+        // A postmaster that cannot start logs FATAL or PANIC and leaves no pid file (it removes
+        // it on exit); one that is merely slow (a loaded machine) has not written it yet, and
+        // gets until the deadline.
+        if (!fs::exists(run_dir_ / "data" / "postmaster.pid")) {
+            std::string text = read_file(log);
+            if (text.find("FATAL:") != std::string::npos || text.find("PANIC:") != std::string::npos) {
+                throw FailureError(fmt::format("the embedded PostgreSQL server failed to start; "
+                                               "its log ends with:\n{}",
+                                               tail(text, 15)));
+            }
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
@@ -192,12 +218,13 @@ std::string EmbeddedServer::conninfo(const std::string& dbname) const {
 }
 
 void EmbeddedServer::stop() noexcept {
+    detail::wait_if_interrupted();
     if (run_dir_.empty()) return;
-    if (running_) stop_postmaster(run_dir_ / "data");
-    running_ = false;
-    std::error_code ignored;
-    if (socket_dir_ != run_dir_) fs::remove_all(socket_dir_, ignored);
-    fs::remove_all(run_dir_, ignored);
+    {
+        std::lock_guard lock(stop_state_->mutex);
+        if (!stop_state_->stopped) remove_run(run_dir_, socket_dir_);
+        stop_state_->stopped = true;
+    }
     owner_lock_.reset();
     run_dir_.clear();
 }
@@ -214,8 +241,15 @@ int EmbeddedServer::sweep_stale_runs(const fs::path& root) {
             auto age = fs::file_time_type::clock::now() - fs::last_write_time(dir, error);
             if (error || age < std::chrono::minutes(10)) continue;
         } else {
-            FileLock probe(dir / "owner.lock", FileLock::Mode::try_once);
-            if (!probe.locked()) continue;  // its owner is alive
+            // Another process sweeping at the same time may have removed the directory since
+            // the check above: opening the lock then fails, and the entry is not ours to sweep.
+            std::optional<FileLock> probe;
+            try {
+                probe.emplace(dir / "owner.lock", FileLock::Mode::try_once);
+            } catch (const FailureError&) {
+                continue;
+            }
+            if (!probe->locked()) continue;  // its owner is alive
         }
         stop_postmaster(dir / "data");
         std::ifstream socket_file(dir / "socket_dir");

@@ -8,6 +8,7 @@
 // lock is free belongs to a dead process: the next start stops its server and removes it.
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -61,9 +62,12 @@ private:
     std::filesystem::path run_dir_;
     std::filesystem::path socket_dir_;
     std::optional<FileLock> owner_lock_;
+    // Whether the run is stopped, shared with the interrupt cleanup: that runs on the signal
+    // thread, possibly while (or after) this object is destroyed, so it must not use `this`.
+    struct StopState;
+    std::shared_ptr<StopState> stop_state_;
     CleanupRegistration on_interrupt_;
     StartTimings timings_;
-    bool running_ = false;
 };
 
 }  // namespace driftless::scratch

@@ -3,10 +3,12 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <mutex>
 #include <random>
 
 #include "db/conninfo.hpp"
 #include "db/session.hpp"
+#include "scratch/interrupt_guard.hpp"
 
 namespace driftless::scratch {
 
@@ -15,27 +17,43 @@ std::string unique_database_name(int counter) {
     std::random_device device;
     return fmt::format("driftless_scratch_{}_{}_{:06x}", ::getpid(), counter, device() & 0xFFFFFF);
 }
+
+void drop_database(const std::string& admin_conninfo, const std::string& name) noexcept {
+    try {
+        db::Session admin(admin_conninfo);
+        // FORCE ends sessions a failed command may have left behind (PostgreSQL 13+).
+        std::string force = admin.server_version() >= 130000 ? " WITH (FORCE)" : "";
+        admin.execute(fmt::format("DROP DATABASE IF EXISTS \"{}\"{}", name, force));
+    } catch (...) {
+        // The server may already be gone (embedded server stopped first); nothing to drop.
+    }
+}
 }  // namespace
+
+struct ScratchDatabase::DropState {
+    std::mutex mutex;  // one thread at a time drops the database: the other finds it dropped
+    bool dropped = false;
+};
 
 ScratchDatabase::ScratchDatabase(std::string admin_conninfo, std::string name, std::string conninfo)
     : admin_conninfo_(std::move(admin_conninfo)),
       name_(std::move(name)),
       conninfo_(std::move(conninfo)),
-      on_interrupt_([this] { drop(); }) {}
+      drop_state_(std::make_shared<DropState>()),
+      on_interrupt_([state = drop_state_, admin = admin_conninfo_, name = name_] {
+          detail::begin_interrupt_cleanup();
+          std::lock_guard lock(state->mutex);
+          if (!state->dropped) drop_database(admin, name);
+          state->dropped = true;
+      }) {}
 
 ScratchDatabase::~ScratchDatabase() { drop(); }
 
 void ScratchDatabase::drop() noexcept {
-    if (dropped_) return;
-    dropped_ = true;
-    try {
-        db::Session admin(admin_conninfo_);
-        // FORCE ends sessions a failed command may have left behind (PostgreSQL 13+).
-        std::string force = admin.server_version() >= 130000 ? " WITH (FORCE)" : "";
-        admin.execute(fmt::format("DROP DATABASE IF EXISTS \"{}\"{}", name_, force));
-    } catch (...) {
-        // The server may already be gone (embedded server stopped first); nothing to drop.
-    }
+    detail::wait_if_interrupted();
+    std::lock_guard lock(drop_state_->mutex);
+    if (!drop_state_->dropped) drop_database(admin_conninfo_, name_);
+    drop_state_->dropped = true;
 }
 
 ScratchServer::ScratchServer(ScratchOptions options) : options_(std::move(options)) {}

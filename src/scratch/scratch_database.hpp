@@ -27,8 +27,11 @@ private:
     std::string admin_conninfo_;
     std::string name_;
     std::string conninfo_;
+    // Whether the database is dropped, shared with the interrupt cleanup: that runs on the
+    // signal thread, possibly while (or after) this object is destroyed, so it must not use `this`.
+    struct DropState;
+    std::shared_ptr<DropState> drop_state_;
     CleanupRegistration on_interrupt_;
-    bool dropped_ = false;
 };
 
 struct ScratchOptions {
