@@ -7,7 +7,7 @@ if [ $# -lt 1 ]; then
   exit 2
 fi
 build=$1
-cmake --build "$build" -j2 --target bench_scratch bench_check
+cmake --build "$build" -j2 --target bench_scratch bench_check bench_inspect
 
 echo
 echo "== bench_scratch: embedded server start and stop =="
@@ -20,3 +20,7 @@ if [ $# -ge 2 ]; then
 else
   "$build/bench_check"
 fi
+
+echo
+echo "== bench_inspect: driftless inspect vs pg_dump --schema-only =="
+"$build/bench_inspect"

@@ -22,5 +22,6 @@ struct GlobalOptions {
 using CommandRunner = std::function<int()>;
 
 CommandRunner register_check(CLI::App& app, GlobalOptions& globals);
+CommandRunner register_inspect(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace driftless::cli

@@ -31,6 +31,7 @@ int run(int argc, char** argv) {
 
     std::map<std::string, CommandRunner> commands;
     commands["check"] = register_check(app, globals);
+    commands["inspect"] = register_inspect(app, globals);
 
     try {
         app.parse(argc, argv);

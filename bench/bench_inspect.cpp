@@ -1,0 +1,76 @@
+// Times catalog introspection: `driftless inspect` (whole command: connect, read every kind,
+// write the files) on generated databases of 1,000 and 5,000 tables, next to
+// `pg_dump --schema-only` of the same database, with peak memory of each process.
+// Targets (issue 4): at most half of pg_dump's time, under 300 MB for 5,000 tables.
+#include <cstdlib>
+
+#include "bench_support.hpp"
+#include "db/session.hpp"
+#include "scratch/scratch_database.hpp"
+#include "support/synthetic_schema.hpp"
+
+using namespace driftless;
+using namespace driftless::bench;
+
+namespace {
+
+constexpr int runs = 3;
+
+struct Measure {
+    Stats time;
+    long max_rss_kb = 0;
+};
+
+Measure measure(const std::vector<std::string>& argv) {
+    std::vector<double> samples;
+    long rss = 0;
+    for (int i = 0; i < runs; ++i) {
+        auto t0 = Clock::now();
+        ProcessResult result = run_checked(argv);
+        samples.push_back(ms_since(t0));
+        rss = std::max(rss, result.max_rss_kb);
+    }
+    return {stats(samples), rss};
+}
+
+void bench_size(scratch::ScratchServer& server, const fs::path& work, int tables) {
+    auto database = server.create_database();
+    {
+        db::Session session(database->conninfo());
+        session.execute(testing::as_script(testing::synthetic_statements({.tables = tables})));
+    }
+    fs::path out = work / fmt::format("inspect-{}", tables);
+    Measure inspect = measure({DRIFTLESS_BINARY, "inspect", "--url", database->conninfo(), "--out", out.string(),
+                               "--force", "-q"});
+    Measure dump = measure({"pg_dump", "--schema-only", "-d", database->conninfo(), "-f", "/dev/null"});
+    fmt::print("{:>6} tables  {:<30} {:>9.1f} {:>9.1f} {:>9.1f} MB\n", tables, "driftless inspect", inspect.time.best,
+               inspect.time.median, inspect.max_rss_kb / 1024.0);
+    fmt::print("{:>6}         {:<30} {:>9.1f} {:>9.1f} {:>9.1f} MB\n", "", "pg_dump --schema-only", dump.time.best,
+               dump.time.median, dump.max_rss_kb / 1024.0);
+    fmt::print("{:>6}         {:<30} {:>9.2f}x (target <= 0.50x)\n", "", "ratio (median)",
+               inspect.time.median / dump.time.median);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    install_interrupt_cleanup();
+    std::vector<int> sizes;
+    for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
+    if (sizes.empty()) sizes = {1000, 5000};
+    try {
+        BenchDir work("driftless-bench-inspect");
+        fs::path cache = work.path() / "cache";
+        fs::create_directory(cache);
+        fs::permissions(cache, fs::perms(0755));
+        ::setenv("DRIFTLESS_CACHE", cache.c_str(), 1);
+        scratch::ScratchServer server;
+        server.start();
+        fmt::print("{:>6}         {:<30} {:>9} {:>9} {:>12}\n", "", "", "best ms", "median ms", "peak memory");
+        for (int tables : sizes) bench_size(server, work.path(), tables);
+        return 0;
+    } catch (const std::exception& error) {
+        fmt::print(stderr, "bench_inspect: {}\n", error.what());
+        return 3;
+    }
+}

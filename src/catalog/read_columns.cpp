@@ -1,0 +1,137 @@
+// Columns of every table, partitioned table and foreign table in scope, in one query over
+// pg_attribute, returned keyed by their table so read_schema can attach them.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "catalog/readers.hpp"
+#include "catalog/row_values.hpp"
+#include "util/error.hpp"
+
+namespace driftless::catalog {
+
+namespace {
+
+// collation: a name ready to follow COLLATE. quote_ident quotes only when needed ("C",
+// "en_US", but ucs_basic); collations outside pg_catalog are schema-qualified, because
+// they are found by search_path otherwise. It is reported only when it differs from the
+// type's own collation, which is what a column without COLLATE gets.
+//
+// Defaults and generation expressions share pg_attrdef; attgenerated tells them apart.
+// The identity sequence is the one tied to the column by an internal ('i') dependency.
+constexpr const char* columns_query = R"SQL(
+SELECT n.nspname AS schema_name,
+       c.relname AS table_name,
+       a.attname AS column_name,
+       format_type(a.atttypid, a.atttypmod) AS type,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
+            CASE WHEN coll.collnamespace = 'pg_catalog'::regnamespace THEN quote_ident(coll.collname)
+                 ELSE quote_ident(colln.nspname) || '.' || quote_ident(coll.collname) END
+       END AS collation,
+       pg_get_expr(ad.adbin, ad.adrelid) AS expression,
+       a.attgenerated::text AS generated,
+       a.attnotnull AS not_null,
+       a.attidentity::text AS identity,
+       format_type(seq.seqtypid, NULL) AS identity_type,
+       seq.seqstart AS identity_start,
+       seq.seqincrement AS identity_increment,
+       seq.seqmin AS identity_min,
+       seq.seqmax AS identity_max,
+       seq.seqcache AS identity_cache,
+       seq.seqcycle AS identity_cycle,
+       CASE WHEN a.attstorage <> t.typstorage THEN
+            CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external'
+                              WHEN 'x' THEN 'extended' WHEN 'm' THEN 'main' END
+       END AS storage,
+       {compression} AS compression,
+       d.description AS comment,
+       to_json(a.attacl::text[]) AS acl,
+       NOT a.attislocal AS inherited
+  FROM pg_attribute a
+  JOIN pg_class c ON c.oid = a.attrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_type t ON t.oid = a.atttypid
+  LEFT JOIN pg_collation coll ON coll.oid = a.attcollation
+  LEFT JOIN pg_namespace colln ON colln.oid = coll.collnamespace
+  LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  LEFT JOIN pg_depend seqdep
+         ON a.attidentity <> '' AND seqdep.refclassid = 'pg_class'::regclass AND seqdep.refobjid = c.oid
+        AND seqdep.refobjsubid = a.attnum AND seqdep.classid = 'pg_class'::regclass AND seqdep.deptype = 'i'
+  LEFT JOIN pg_sequence seq ON seq.seqrelid = seqdep.objid
+  LEFT JOIN pg_description d
+         ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = a.attnum
+ WHERE c.relkind IN ('r', 'p', 'f')
+   AND a.attnum > 0
+   AND NOT a.attisdropped
+   AND {scope}
+   AND {not_extension}
+ ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", a.attnum
+)SQL";
+
+// attcompression arrived in PostgreSQL 14; '' means "the server's default_toast_compression".
+constexpr const char* compression_14 = "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END";
+constexpr const char* compression_before_14 = "NULL::text";
+
+
+
+model::Identity identity(const std::string& code, const std::string& where) {
+    if (code.empty()) return model::Identity::none;
+    if (code == "a") return model::Identity::always;
+    if (code == "d") return model::Identity::by_default;
+    throw FailureError(fmt::format("column {} has unexpected attidentity '{}'", where, code));
+}
+
+}  // namespace
+
+std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(Transaction& tx,
+                                                                         const ReadContext& context) {
+    std::string sql = fmt::format(
+        columns_query, fmt::arg("scope", schema_in_scope("n", context)),
+        fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")),
+        fmt::arg("compression", context.server_version >= 140000 ? compression_14 : compression_before_14));
+    std::vector<std::pair<model::QualifiedName, model::Column>> columns;
+    for (const auto& row : tx.exec(sql)) {
+        model::QualifiedName table{row["schema_name"].as<std::string>(), row["table_name"].as<std::string>()};
+        model::Column column;
+        column.name = row["column_name"].as<std::string>();
+        std::string where = table.display() + "." + column.name;
+        column.type = row["type"].as<std::string>();
+        column.collation = optional_text(row["collation"]);
+        std::string generated = row["generated"].as<std::string>();
+        if (generated == "s") {
+            column.generated = model::Generated::stored;
+            column.generation_expression = optional_text(row["expression"]);
+        } else if (generated.empty()) {
+            column.default_expression = optional_text(row["expression"]);
+        } else {
+            throw FailureError(fmt::format("column {} has unexpected attgenerated '{}'", where, generated));
+        }
+        column.not_null = row["not_null"].as<bool>();
+        column.identity = identity(row["identity"].as<std::string>(), where);
+        if (column.identity != model::Identity::none) {
+            if (row["identity_type"].is_null())
+                throw FailureError(fmt::format("identity column {} has no identity sequence", where));
+            model::IdentityOptions options;
+            options.data_type = row["identity_type"].as<std::string>();
+            options.start = row["identity_start"].as<std::int64_t>();
+            options.increment = row["identity_increment"].as<std::int64_t>();
+            options.min_value = row["identity_min"].as<std::int64_t>();
+            options.max_value = row["identity_max"].as<std::int64_t>();
+            options.cache = row["identity_cache"].as<std::int64_t>();
+            options.cycle = row["identity_cycle"].as<bool>();
+            column.identity_options = options;
+        }
+        column.storage = optional_text(row["storage"]);
+        column.compression = optional_text(row["compression"]);
+        column.comment = optional_text(row["comment"]);
+        column.acl = sorted_text_list(row["acl"]);
+        column.inherited = row["inherited"].as<bool>();
+        columns.emplace_back(std::move(table), std::move(column));
+    }
+    return columns;
+}
+
+}  // namespace driftless::catalog

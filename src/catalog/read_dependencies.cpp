@@ -1,0 +1,223 @@
+// Dependencies between the objects the other readers return, for ordering: one query over
+// pg_depend. Both ends are mapped to the model's ObjectId, so an edge never names something
+// the model does not hold.
+//
+// Direction: "from depends on to", i.e. from is created after to and dropped before it.
+//
+// Mapping (the `objects` CTE): each catalog row that can appear in pg_depend is mapped to the
+// ObjectId of the model object it belongs to. Rows that are parts of an object map to that
+// object: a column (objsubid > 0) to its table, a column default or generation expression
+// (pg_attrdef) to its table, a view's _RETURN rule (pg_rewrite) to its view, an index that
+// implements a constraint to the constraint, an identity sequence to its table, a domain's
+// check constraint to the domain, an array type to its element type, a multirange to its
+// range, a row type to its relation, and a range type's constructor functions to the range.
+// Anything not mapped drops its edges: system objects, other schemas, extension members,
+// schemas themselves (containment is in the name), internal triggers, a partition's clones
+// of its parent's triggers, rules other than views' (not modelled), collations, operators.
+//
+// Only normal ('n') and auto ('a') dependencies become edges; internal and partition ones
+// only say "part of", which the mapping already expresses. Edges that map to one object
+// (a column default on its own table) are dropped.
+//
+// One reversal: a sequence OWNED BY a column has an auto dependency sequence → table, but the
+// sequence must exist before the table whose default calls nextval() on it (that default
+// already gives table → sequence); OWNED BY is set after both exist. Kept as is it would form
+// a cycle, so it is turned into table → sequence.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+
+#include "catalog/readers.hpp"
+#include "util/error.hpp"
+
+namespace driftless::catalog {
+
+namespace {
+
+// Objects of a table (constraint, index, trigger, policy) are named {table schema, name} and
+// carry their table. Functions carry pg_get_function_identity_arguments, as
+// model::Function::arguments does, so an ObjectId built from a Function matches.
+// No DISTINCT: the same pair comes out once per column involved, and deduplicating the
+// wide text rows on the server cost more than doing it after the mapping to ObjectIds.
+constexpr const char* dependencies_query = R"SQL(
+WITH relations AS (
+  -- An identity sequence stands for its table (owner).
+  SELECT c.oid AS objid,
+         CASE WHEN owner.oid IS NOT NULL THEN 'table'
+              WHEN c.relkind = 'v' THEN 'view' WHEN c.relkind = 'm' THEN 'materialized_view'
+              WHEN c.relkind = 'S' THEN 'sequence' WHEN c.relkind = 'c' THEN 'composite_type'
+              ELSE 'table' END AS kind,
+         COALESCE(owner_n.nspname, n.nspname) AS schema_name,
+         COALESCE(owner.relname, c.relname) AS object_name
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_depend identity_dep
+           ON c.relkind = 'S' AND identity_dep.classid = 'pg_class'::regclass AND identity_dep.objid = c.oid
+          AND identity_dep.refclassid = 'pg_class'::regclass AND identity_dep.deptype = 'i'
+    LEFT JOIN pg_class owner ON owner.oid = identity_dep.refobjid
+    LEFT JOIN pg_namespace owner_n ON owner_n.oid = owner.relnamespace
+   WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S', 'c')
+     AND {scope_n}
+     AND {relation_not_extension}
+),
+base_types AS (
+  SELECT t.oid AS objid,
+         CASE t.typtype WHEN 'e' THEN 'enum_type' WHEN 'd' THEN 'domain' ELSE 'range_type' END AS kind,
+         n.nspname AS schema_name,
+         t.typname AS object_name
+    FROM pg_type t
+    JOIN pg_namespace n ON n.oid = t.typnamespace
+   WHERE t.typtype IN ('e', 'd', 'r')
+     AND {scope_n}
+     AND {type_not_extension}
+  UNION ALL
+  -- Row types of tables and views, and the types of composite types.
+  SELECT t.oid, r.kind, r.schema_name, r.object_name
+    FROM pg_type t
+    JOIN relations r ON r.objid = t.typrelid
+   WHERE t.typtype = 'c'
+),
+scalar_types AS (
+  SELECT * FROM base_types
+  {multiranges}
+),
+all_types AS (
+  SELECT * FROM scalar_types
+  UNION ALL
+  SELECT element.typarray, s.kind, s.schema_name, s.object_name
+    FROM scalar_types s
+    JOIN pg_type element ON element.oid = s.objid
+   WHERE element.typarray <> 0
+),
+type_functions AS (
+  -- A range type's constructors.
+  SELECT dep.objid AS function_oid, t.kind, t.schema_name, t.object_name
+    FROM pg_depend dep
+    JOIN scalar_types t ON t.objid = dep.refobjid
+   WHERE dep.classid = 'pg_proc'::regclass AND dep.refclassid = 'pg_type'::regclass AND dep.deptype = 'i'
+),
+objects AS (
+  SELECT 'pg_class'::regclass::oid AS classid, r.objid, r.kind, r.schema_name, r.object_name,
+         NULL::name AS table_schema, NULL::name AS table_name, '' AS arguments
+    FROM relations r
+  UNION ALL
+  SELECT 'pg_type'::regclass::oid, t.objid, t.kind, t.schema_name, t.object_name, NULL, NULL, ''
+    FROM all_types t
+  UNION ALL
+  SELECT 'pg_class'::regclass::oid, i.indexrelid,
+         CASE WHEN con.oid IS NULL THEN 'index' ELSE 'constraint' END,
+         r.schema_name, COALESCE(con.conname, ic.relname), r.schema_name, r.object_name, ''
+    FROM pg_index i
+    JOIN pg_class ic ON ic.oid = i.indexrelid
+    JOIN relations r ON r.objid = i.indrelid
+    LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')
+  UNION ALL
+  SELECT 'pg_constraint'::regclass::oid, con.oid, 'constraint', r.schema_name, con.conname,
+         r.schema_name, r.object_name, ''
+    FROM pg_constraint con
+    JOIN relations r ON r.objid = con.conrelid
+   WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
+  UNION ALL
+  SELECT 'pg_constraint'::regclass::oid, con.oid, t.kind, t.schema_name, t.object_name, NULL, NULL, ''
+    FROM pg_constraint con
+    JOIN base_types t ON t.objid = con.contypid
+  UNION ALL
+  SELECT 'pg_proc'::regclass::oid, p.oid, 'function', n.nspname, p.proname, NULL, NULL,
+         pg_get_function_identity_arguments(p.oid)
+    FROM pg_proc p
+    JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE {scope_n}
+     AND {function_not_extension}
+     AND p.oid NOT IN (SELECT function_oid FROM type_functions)
+  UNION ALL
+  SELECT 'pg_proc'::regclass::oid, f.function_oid, f.kind, f.schema_name, f.object_name, NULL, NULL, ''
+    FROM type_functions f
+  UNION ALL
+  SELECT 'pg_trigger'::regclass::oid, t.oid, 'trigger', r.schema_name, t.tgname, r.schema_name, r.object_name, ''
+    FROM pg_trigger t
+    JOIN relations r ON r.objid = t.tgrelid
+   WHERE NOT t.tgisinternal {clone_filter}
+  UNION ALL
+  SELECT 'pg_policy'::regclass::oid, pol.oid, 'policy', r.schema_name, pol.polname, r.schema_name, r.object_name, ''
+    FROM pg_policy pol
+    JOIN relations r ON r.objid = pol.polrelid
+  UNION ALL
+  SELECT 'pg_rewrite'::regclass::oid, rw.oid, r.kind, r.schema_name, r.object_name, NULL, NULL, ''
+    FROM pg_rewrite rw
+    JOIN relations r ON r.objid = rw.ev_class
+   WHERE rw.rulename = '_RETURN' AND r.kind IN ('view', 'materialized_view')
+  UNION ALL
+  SELECT 'pg_attrdef'::regclass::oid, ad.oid, r.kind, r.schema_name, r.object_name, NULL, NULL, ''
+    FROM pg_attrdef ad
+    JOIN relations r ON r.objid = ad.adrelid
+)
+SELECT
+       f.kind AS from_kind, f.schema_name AS from_schema, f.object_name AS from_name,
+       f.table_schema AS from_table_schema, f.table_name AS from_table_name, f.arguments AS from_arguments,
+       t.kind AS to_kind, t.schema_name AS to_schema, t.object_name AS to_name,
+       t.table_schema AS to_table_schema, t.table_name AS to_table_name, t.arguments AS to_arguments,
+       (dep.deptype = 'a' AND f.kind = 'sequence' AND t.kind = 'table') AS owned_by
+  FROM pg_depend dep
+  JOIN objects f ON f.classid = dep.classid AND f.objid = dep.objid
+  JOIN objects t ON t.classid = dep.refclassid AND t.objid = dep.refobjid
+ WHERE dep.deptype IN ('n', 'a')
+)SQL";
+
+// Multiranges arrived in PostgreSQL 14.
+constexpr const char* multiranges_14 = R"SQL(UNION ALL
+  SELECT rg.rngmultitypid, b.kind, b.schema_name, b.object_name
+    FROM pg_range rg
+    JOIN base_types b ON b.objid = rg.rngtypid)SQL";
+
+model::ObjectKind object_kind(const std::string& kind) {
+    using model::ObjectKind;
+    if (kind == "table") return ObjectKind::table;
+    if (kind == "view") return ObjectKind::view;
+    if (kind == "materialized_view") return ObjectKind::materialized_view;
+    if (kind == "sequence") return ObjectKind::sequence;
+    if (kind == "composite_type") return ObjectKind::composite_type;
+    if (kind == "enum_type") return ObjectKind::enum_type;
+    if (kind == "domain") return ObjectKind::domain;
+    if (kind == "range_type") return ObjectKind::range_type;
+    if (kind == "function") return ObjectKind::function;
+    if (kind == "constraint") return ObjectKind::constraint;
+    if (kind == "index") return ObjectKind::index;
+    if (kind == "trigger") return ObjectKind::trigger;
+    if (kind == "policy") return ObjectKind::policy;
+    throw FailureError(fmt::format("dependency query returned unknown object kind '{}'", kind));
+}
+
+model::ObjectId object_id(const pqxx::row& row, const std::string& end) {
+    model::ObjectId id;
+    id.kind = object_kind(row[end + "_kind"].as<std::string>());
+    id.name = {row[end + "_schema"].as<std::string>(), row[end + "_name"].as<std::string>()};
+    if (!row[end + "_table_name"].is_null())
+        id.table = {row[end + "_table_schema"].as<std::string>(), row[end + "_table_name"].as<std::string>()};
+    id.arguments = row[end + "_arguments"].as<std::string>();
+    return id;
+}
+
+}  // namespace
+
+std::vector<model::Dependency> read_dependencies(Transaction& tx, const ReadContext& context) {
+    std::string sql = fmt::format(
+        dependencies_query, fmt::arg("scope_n", schema_in_scope("n", context)),
+        fmt::arg("relation_not_extension", not_extension_member("pg_class", "c.oid")),
+        fmt::arg("type_not_extension", not_extension_member("pg_type", "t.oid")),
+        fmt::arg("function_not_extension", not_extension_member("pg_proc", "p.oid")),
+        fmt::arg("multiranges", context.server_version >= 140000 ? multiranges_14 : ""),
+        fmt::arg("clone_filter", context.server_version >= 130000 ? "AND t.tgparentid = 0" : ""));
+    std::vector<model::Dependency> dependencies;
+    for (const auto& row : tx.exec(sql)) {
+        model::Dependency dependency{object_id(row, "from"), object_id(row, "to")};
+        if (dependency.from == dependency.to) continue;
+        if (row["owned_by"].as<bool>()) std::swap(dependency.from, dependency.to);
+        dependencies.push_back(std::move(dependency));
+    }
+    std::sort(dependencies.begin(), dependencies.end());
+    dependencies.erase(std::unique(dependencies.begin(), dependencies.end()), dependencies.end());
+    return dependencies;
+}
+
+}  // namespace driftless::catalog

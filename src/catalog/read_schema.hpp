@@ -1,0 +1,26 @@
+#pragma once
+// Reads a whole database schema into the model: every kind reader in one repeatable-read,
+// read-only transaction (one consistent snapshot), children attached to their tables,
+// exclusions applied.
+#include <string>
+#include <vector>
+
+#include "model/schema.hpp"
+
+namespace driftless::catalog {
+
+struct ReadOptions {
+    std::vector<std::string> schemas;           // --schema: only these (empty: all user schemas)
+    std::vector<std::string> exclude_patterns;  // --exclude: glob on "schema.name" or "name"
+    std::string tracking_table = "public.schema_migrations";  // never part of the model
+    bool privileges = false;  // keep ACLs; off, they are cleared so only the schema compares
+};
+
+// Connects to conninfo and reads. Connection failures are FailureError (exit 3) naming the
+// server without its password.
+model::Schema read_schema(const std::string& conninfo, const ReadOptions& options = {});
+
+// Whether a glob pattern (`*`, `?`) matches text.
+bool glob_match(std::string_view pattern, std::string_view text);
+
+}  // namespace driftless::catalog

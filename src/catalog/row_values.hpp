@@ -1,0 +1,37 @@
+#pragma once
+// Reading typed values out of catalog rows. pqxx 6.4 as packaged in Debian is built without
+// PQXX_HAVE_OPTIONAL, so field::get<T>() is unusable; lists come back from the server as
+// JSON arrays (json_agg), which spares parsing PostgreSQL's array syntax for names holding
+// quotes, commas or braces.
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace driftless::catalog {
+
+inline std::optional<std::string> optional_text(const pqxx::field& field) {
+    if (field.is_null()) return std::nullopt;
+    return field.as<std::string>();
+}
+
+inline std::vector<std::string> text_list(const std::string& json_array) {
+    return nlohmann::json::parse(json_array).get<std::vector<std::string>>();
+}
+
+inline std::vector<std::string> text_list(const pqxx::field& field) {
+    if (field.is_null()) return {};
+    return text_list(std::string(field.c_str()));
+}
+
+// Sorted so that two databases granting in a different order compare equal.
+inline std::vector<std::string> sorted_text_list(const pqxx::field& field) {
+    auto items = text_list(field);
+    std::sort(items.begin(), items.end());
+    return items;
+}
+
+}  // namespace driftless::catalog

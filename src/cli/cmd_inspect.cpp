@@ -1,0 +1,69 @@
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "catalog/read_schema.hpp"
+#include "cli/command.hpp"
+#include "inspect/schema_writer.hpp"
+#include "util/error.hpp"
+#include "util/file_tree.hpp"
+
+namespace driftless::cli {
+
+namespace {
+
+struct InspectOptions {
+    std::string url;
+    std::string env;
+    std::string out;
+    bool force = false;
+    std::vector<std::string> schemas;
+    std::vector<std::string> excludes;
+};
+
+int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
+    Config config = globals.config();
+    std::string url = options.url;
+    if (!options.env.empty()) {
+        auto it = config.environments.find(options.env);
+        if (it == config.environments.end()) throw InputError(fmt::format("unknown environment `{}`", options.env));
+        url = it->second.url();
+    }
+    if (url.empty()) throw InputError("inspect needs --url URL or --env NAME");
+    catalog::ReadOptions read;
+    read.schemas = options.schemas;
+    read.exclude_patterns = options.excludes;
+    read.tracking_table = config.tracking_table;
+    model::Schema schema = catalog::read_schema(url, read);
+    auto files = inspect::render_schema_files(schema);
+    std::size_t written = write_file_tree(options.out, files, options.force);
+    if (globals.format == "json") {
+        nlohmann::json out{{"files", written},
+                           {"out", options.out},
+                           {"tables", schema.tables.size()},
+                           {"views", schema.views.size()},
+                           {"functions", schema.functions.size()}};
+        fmt::print("{}\n", out.dump(2));
+    } else if (!globals.quiet) {
+        fmt::print("wrote {} files to {}: {} tables, {} views, {} functions, {} types\n", written, options.out,
+                   schema.tables.size(), schema.views.size(), schema.functions.size(),
+                   schema.enums.size() + schema.domains.size() + schema.composite_types.size() +
+                       schema.range_types.size());
+    }
+    return 0;
+}
+
+}  // namespace
+
+CommandRunner register_inspect(CLI::App& app, GlobalOptions& globals) {
+    auto options = std::make_shared<InspectOptions>();
+    CLI::App* command = app.add_subcommand("inspect", "Write a live database's schema as schema files (adoption)");
+    auto* url = command->add_option("--url", options->url, "Database URL or connection string");
+    command->add_option("--env", options->env, "Environment from driftless.yaml")->excludes(url);
+    command->add_option("--out", options->out, "Directory to write the schema files into")->required();
+    command->add_flag("--force", options->force, "Replace the .sql files of a non-empty directory");
+    command->add_option("--schema", options->schemas, "Only this schema (repeatable)");
+    command->add_option("--exclude", options->excludes, "Leave out objects matching this glob (repeatable)");
+    return [&globals, options] { return run_inspect(globals, *options); };
+}
+
+}  // namespace driftless::cli
