@@ -68,7 +68,7 @@ SELECT n.nspname AS schema_name,
    AND NOT a.attisdropped
    AND {scope}
    AND {not_extension}
- ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", a.attnum
+ ORDER BY a.attrelid, a.attnum  -- cheap keys: tables are matched by name, columns keep attnum order
 )SQL";
 
 // attcompression arrived in PostgreSQL 14; '' means "the server's default_toast_compression".

@@ -6,6 +6,9 @@
 #include <optional>
 #include <string>
 
+#include <algorithm>
+#include <tuple>
+
 #include "catalog/readers.hpp"
 #include "catalog/row_values.hpp"
 #include "util/error.hpp"
@@ -52,7 +55,6 @@ SELECT n.nspname AS schema_name,
    AND c.relkind IN ('r', 'p', 'f')
    AND {scope}
    AND {not_extension}
- ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", con.conname COLLATE "C"
 )SQL";
 
 
@@ -90,6 +92,11 @@ std::vector<model::Constraint> read_constraints(Transaction& tx, const ReadConte
         constraint.comment = optional_text(row["comment"]);
         constraints.push_back(std::move(constraint));
     }
+    // Sorted here rather than in SQL: byte order equals COLLATE "C", and sorting wide rows on
+    // the server spilled to disk on large schemas.
+    std::sort(constraints.begin(), constraints.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.table, a.name) < std::tie(b.table, b.name);
+    });
     return constraints;
 }
 

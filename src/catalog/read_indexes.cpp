@@ -8,6 +8,9 @@
 #include <optional>
 #include <string>
 
+#include <algorithm>
+#include <tuple>
+
 #include "catalog/readers.hpp"
 #include "catalog/row_values.hpp"
 
@@ -42,7 +45,6 @@ SELECT n.nspname AS schema_name,
                     WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
    AND {scope}
    AND {not_extension}
- ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", ic.relname COLLATE "C"
 )SQL";
 
 
@@ -65,6 +67,11 @@ std::vector<model::Index> read_indexes(Transaction& tx, const ReadContext& conte
         index.comment = optional_text(row["comment"]);
         indexes.push_back(std::move(index));
     }
+    // Sorted here rather than in SQL: byte order equals COLLATE "C", and sorting wide rows on
+    // the server spilled to disk on large schemas.
+    std::sort(indexes.begin(), indexes.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.table, a.name) < std::tie(b.table, b.name);
+    });
     return indexes;
 }
 

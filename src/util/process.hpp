@@ -9,7 +9,6 @@ namespace driftless {
 struct ProcessResult {
     int exit_code = -1;  // 128 + signal number when killed by a signal
     std::string output;  // stdout and stderr, interleaved
-    long max_rss_kb = 0; // peak resident memory of the child, for benchmarks
 };
 
 // Runs argv[0] (looked up in PATH when it has no slash) and waits for it.
