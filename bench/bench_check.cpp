@@ -1,16 +1,17 @@
 // Times `driftless check` on a generated schema of N tables (argv[1], default 1000) against
 // `psql -f` of the same statements in dependency order, and against the library's own load
 // without the CLI, so server start-up and load time can be told apart. Prints milliseconds.
+#include <fmt/format.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "db/session.hpp"
 #include "loader/schema_loader.hpp"
 #include "parser/schema_parser.hpp"
@@ -20,7 +21,6 @@
 #include "util/error.hpp"
 #include "util/interrupt.hpp"
 #include "util/process.hpp"
-#include "bench_support.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -33,13 +33,15 @@ constexpr int runs = 3;
 
 long count_tables(const std::string& conninfo) {
     db::Session session(conninfo);
-    return std::stol(*session.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'synth'")[0][0]);
+    return std::stol(
+        *session.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'synth'")[0][0]);
 }
 
 // A load that did nothing would time very well: make sure every table arrived.
 void expect_tables(const std::string& conninfo, int tables, const char* what) {
     long found = count_tables(conninfo);
-    if (found != tables) throw FailureError(fmt::format("{}: {} tables loaded, expected {}", what, found, tables));
+    if (found != tables)
+        throw FailureError(fmt::format("{}: {} tables loaded, expected {}", what, found, tables));
 }
 
 // Times `body` once per run, each run into a database of its own; creating and dropping the
@@ -72,10 +74,12 @@ int bench(int tables) {
     auto statements = testing::synthetic_statements({.tables = tables});
     write_file(schema_dir / "schema.sql", testing::as_script(testing::shuffled(statements, 7)));
     write_file(ordered_file, testing::as_script(statements));
-    fmt::print("{} tables, {} statements; runs: {} (best, median)\n", tables, statements.size(), runs);
+    fmt::print("{} tables, {} statements; runs: {} (best, median)\n", tables, statements.size(),
+               runs);
 
     // driftless check, the whole command: process start, server start, parse, load, counts.
-    std::vector<std::string> check = {DRIFTLESS_BINARY, "check", "--schema", schema_dir.string(), "-q"};
+    std::vector<std::string> check = {DRIFTLESS_BINARY, "check", "--schema", schema_dir.string(),
+                                      "-q"};
     auto warm = Clock::now();
     std::string output = run_checked(check).output;  // creates the template: not counted
     fmt::print("first check (initdb into an empty cache): {:.1f} ms\n  {}", ms_since(warm), output);
@@ -94,17 +98,20 @@ int bench(int tables) {
 
     // The library without the CLI and without server start: read, parse, connect, load.
     int rounds = 0;  // more than 1 means statements failed and were retried: ordering missed
-    Stats library_stats = time_into_fresh_databases(server, tables, "library load", [&](const std::string& conninfo) {
-        auto sources = parser::read_schema_sources(schema_dir);
-        auto parsed = parser::parse_sources(sources);
-        db::Session session(conninfo);
-        rounds = loader::load_statements(session, parsed, {.quiet = true}).rounds;
-    });
+    Stats library_stats =
+        time_into_fresh_databases(server, tables, "library load", [&](const std::string& conninfo) {
+            auto sources = parser::read_schema_sources(schema_dir);
+            auto parsed = parser::parse_sources(sources);
+            db::Session session(conninfo);
+            rounds = loader::load_statements(session, parsed, {.quiet = true}).rounds;
+        });
 
     // The baseline: psql running the statements in an order that needs no retries.
-    Stats psql_stats = time_into_fresh_databases(server, tables, "psql -f", [&](const std::string& conninfo) {
-        run_checked({"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-f", ordered_file.string()});
-    });
+    Stats psql_stats =
+        time_into_fresh_databases(server, tables, "psql -f", [&](const std::string& conninfo) {
+            run_checked({"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-f",
+                         ordered_file.string()});
+        });
 
     struct Row {
         const char* name;
@@ -115,8 +122,8 @@ int bench(int tables) {
                         {"psql -f (dependency order)", psql_stats}};
     fmt::print("\n{:<38} {:>10} {:>10} {:>16}\n", "", "best ms", "median ms", "median vs psql");
     for (const Row& row : rows) {
-        fmt::print("{:<38} {:>10.1f} {:>10.1f} {:>15.2f}x\n", row.name, row.stats.best, row.stats.median,
-                   row.stats.median / psql_stats.median);
+        fmt::print("{:<38} {:>10.1f} {:>10.1f} {:>15.2f}x\n", row.name, row.stats.best,
+                   row.stats.median, row.stats.median / psql_stats.median);
     }
     fmt::print("\nembedded server warm start (this process): {:.1f} ms; library load rounds: {}\n",
                server_start_ms, rounds);

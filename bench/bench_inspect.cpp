@@ -34,7 +34,8 @@ Measure measure(std::vector<std::string> argv) {
         ProcessResult result = run_checked(argv);
         samples.push_back(ms_since(t0));
         auto last_line = result.output.find_last_of('\n', result.output.size() - 2);
-        rss = std::max(rss, std::atol(result.output.c_str() + (last_line == std::string::npos ? 0 : last_line + 1)));
+        rss = std::max(rss, std::atol(result.output.c_str() +
+                                      (last_line == std::string::npos ? 0 : last_line + 1)));
     }
     return {stats(samples), rss};
 }
@@ -64,16 +65,20 @@ void bench_size(scratch::ScratchServer& server, const fs::path& work, int tables
     }
     Stats read = stats(read_samples);
     fs::path out = work / fmt::format("inspect-{}", tables);
-    Measure inspect = measure({DRIFTLESS_BINARY, "inspect", "--url", database->conninfo(), "--out", out.string(),
-                               "--force", "-q"});
-    Measure dump = measure({"pg_dump", "--schema-only", "-d", database->conninfo(), "-f", "/dev/null"});
-    fmt::print("{:>6} tables  {:<30} {:>9.1f} {:>9.1f}\n", tables, "catalog read (library)", read.best, read.median);
-    fmt::print("{:>6}         {:<30} {:>9.1f} {:>9.1f} {:>9.1f} MB\n", "", "driftless inspect (+ files)", inspect.time.best,
-               inspect.time.median, inspect.max_rss_kb / 1024.0);
-    fmt::print("{:>6}         {:<30} {:>9.1f} {:>9.1f} {:>9.1f} MB\n", "", "pg_dump --schema-only", dump.time.best,
-               dump.time.median, dump.max_rss_kb / 1024.0);
+    Measure inspect = measure({DRIFTLESS_BINARY, "inspect", "--url", database->conninfo(), "--out",
+                               out.string(), "--force", "-q"});
+    Measure dump =
+        measure({"pg_dump", "--schema-only", "-d", database->conninfo(), "-f", "/dev/null"});
+    fmt::print("{:>6} tables  {:<30} {:>9.1f} {:>9.1f}\n", tables, "catalog read (library)",
+               read.best, read.median);
+    fmt::print("{:>6}         {:<30} {:>9.1f} {:>9.1f} {:>9.1f} MB\n", "",
+               "driftless inspect (+ files)", inspect.time.best, inspect.time.median,
+               inspect.max_rss_kb / 1024.0);
+    fmt::print("{:>6}         {:<30} {:>9.1f} {:>9.1f} {:>9.1f} MB\n", "", "pg_dump --schema-only",
+               dump.time.best, dump.time.median, dump.max_rss_kb / 1024.0);
     fmt::print("{:>6}         {:<30} {:>9.2f}x read, {:.2f}x inspect (target <= 0.50x)\n", "",
-               "ratio to pg_dump (median)", read.median / dump.time.median, inspect.time.median / dump.time.median);
+               "ratio to pg_dump (median)", read.median / dump.time.median,
+               inspect.time.median / dump.time.median);
 }
 
 }  // namespace
@@ -91,7 +96,8 @@ int main(int argc, char** argv) {
         ::setenv("DRIFTLESS_CACHE", cache.c_str(), 1);
         scratch::ScratchServer server;
         server.start();
-        fmt::print("{:>6}         {:<30} {:>9} {:>9} {:>12}\n", "", "", "best ms", "median ms", "peak memory");
+        fmt::print("{:>6}         {:<30} {:>9} {:>9} {:>12}\n", "", "", "best ms", "median ms",
+                   "peak memory");
         for (int tables : sizes) bench_size(server, work.path(), tables);
         return 0;
     } catch (const std::exception& error) {

@@ -2,10 +2,10 @@
 // cached), creating a scratch database, and stopping. Prints milliseconds.
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "scratch/embedded_server.hpp"
 #include "scratch/scratch_database.hpp"
@@ -19,13 +19,16 @@ static double ms_since(Clock::time_point t) {
 
 int main(int argc, char** argv) {
     int warm_runs = argc > 1 ? std::atoi(argv[1]) : 5;
-    fs::path root = fs::temp_directory_path() / fmt::format("driftless-bench-{}", ::getpid()) / "pg15";
+    fs::path root =
+        fs::temp_directory_path() / fmt::format("driftless-bench-{}", ::getpid()) / "pg15";
     auto start = Clock::now();
     {
         driftless::scratch::EmbeddedServer server({root});
         auto t = server.timings();
-        fmt::print("cold start (initdb + copy + start): {:8.1f} ms  [initdb {:.1f}, copy {:.1f}, start {:.1f}]\n",
-                   ms_since(start), t.template_ms, t.copy_ms, t.start_ms);
+        fmt::print(
+            "cold start (initdb + copy + start): {:8.1f} ms  [initdb {:.1f}, copy {:.1f}, start "
+            "{:.1f}]\n",
+            ms_since(start), t.template_ms, t.copy_ms, t.start_ms);
         auto stop = Clock::now();
         server.stop();
         fmt::print("stop:                               {:8.1f} ms\n", ms_since(stop));
@@ -40,7 +43,8 @@ int main(int argc, char** argv) {
         { auto db = scratch.create_database(); }
         double database = ms_since(t1);
         total += started;
-        fmt::print("warm start #{}: {:8.1f} ms   create+drop database: {:6.1f} ms\n", i + 1, started, database);
+        fmt::print("warm start #{}: {:8.1f} ms   create+drop database: {:6.1f} ms\n", i + 1,
+                   started, database);
     }
     fmt::print("warm start mean:                    {:8.1f} ms\n", total / warm_runs);
     fs::remove_all(root.parent_path());

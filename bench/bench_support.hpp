@@ -3,10 +3,10 @@
 // can reach, and running commands that must succeed.
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -39,7 +39,7 @@ inline Stats stats(std::vector<double> samples) {
 // Removes the temporary tree on every way out, Ctrl-C included: the interrupt cleanup runs
 // newest first, so servers and databases registered later are gone before this runs.
 class BenchDir {
-public:
+  public:
     explicit BenchDir(const std::string& prefix) {
         std::string pattern = (fs::temp_directory_path() / (prefix + "-XXXXXX")).string();
         if (!::mkdtemp(pattern.data())) throw FailureError("cannot create a temporary directory");
@@ -54,7 +54,7 @@ public:
     ~BenchDir() { remove(); }
     const fs::path& path() const { return path_; }
 
-private:
+  private:
     void remove() noexcept {
         std::error_code ignored;
         fs::remove_all(path_, ignored);
@@ -72,8 +72,8 @@ inline void write_file(const fs::path& path, const std::string& text) {
 inline ProcessResult run_checked(const std::vector<std::string>& argv) {
     ProcessResult result = run_process(argv);
     if (result.exit_code != 0) {
-        throw FailureError(fmt::format("{} exited with {}:\n{}", describe_command(argv), result.exit_code,
-                                       result.output));
+        throw FailureError(fmt::format("{} exited with {}:\n{}", describe_command(argv),
+                                       result.exit_code, result.output));
     }
     return result;
 }

@@ -72,10 +72,9 @@ SELECT n.nspname AS schema_name,
 )SQL";
 
 // attcompression arrived in PostgreSQL 14; '' means "the server's default_toast_compression".
-constexpr const char* compression_14 = "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END";
+constexpr const char* compression_14 =
+    "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END";
 constexpr const char* compression_before_14 = "NULL::text";
-
-
 
 model::Identity identity(const std::string& code, const std::string& where) {
     if (code.empty()) return model::Identity::none;
@@ -86,15 +85,17 @@ model::Identity identity(const std::string& code, const std::string& where) {
 
 }  // namespace
 
-std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(Transaction& tx,
-                                                                         const ReadContext& context) {
+std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(
+    Transaction& tx, const ReadContext& context) {
     std::string sql = fmt::format(
         columns_query, fmt::arg("scope", schema_in_scope("n", context)),
         fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")),
-        fmt::arg("compression", context.server_version >= 140000 ? compression_14 : compression_before_14));
+        fmt::arg("compression",
+                 context.server_version >= 140000 ? compression_14 : compression_before_14));
     std::vector<std::pair<model::QualifiedName, model::Column>> columns;
     for (const auto& row : tx.exec(sql)) {
-        model::QualifiedName table{row["schema_name"].as<std::string>(), row["table_name"].as<std::string>()};
+        model::QualifiedName table{row["schema_name"].as<std::string>(),
+                                   row["table_name"].as<std::string>()};
         model::Column column;
         column.name = row["column_name"].as<std::string>();
         std::string where = table.display() + "." + column.name;
@@ -107,13 +108,15 @@ std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(Transac
         } else if (generated.empty()) {
             column.default_expression = optional_text(row["expression"]);
         } else {
-            throw FailureError(fmt::format("column {} has unexpected attgenerated '{}'", where, generated));
+            throw FailureError(
+                fmt::format("column {} has unexpected attgenerated '{}'", where, generated));
         }
         column.not_null = row["not_null"].as<bool>();
         column.identity = identity(row["identity"].as<std::string>(), where);
         if (column.identity != model::Identity::none) {
             if (row["identity_type"].is_null())
-                throw FailureError(fmt::format("identity column {} has no identity sequence", where));
+                throw FailureError(
+                    fmt::format("identity column {} has no identity sequence", where));
             model::IdentityOptions options;
             options.data_type = row["identity_type"].as<std::string>();
             options.start = row["identity_start"].as<std::int64_t>();

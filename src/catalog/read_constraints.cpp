@@ -57,7 +57,6 @@ SELECT n.nspname AS schema_name,
    AND {not_extension}
 )SQL";
 
-
 model::ConstraintKind constraint_kind(const std::string& contype, const std::string& where) {
     if (contype == "p") return model::ConstraintKind::primary_key;
     if (contype == "u") return model::ConstraintKind::unique;
@@ -70,18 +69,21 @@ model::ConstraintKind constraint_kind(const std::string& contype, const std::str
 }  // namespace
 
 std::vector<model::Constraint> read_constraints(Transaction& tx, const ReadContext& context) {
-    std::string sql = fmt::format(constraints_query, fmt::arg("scope", schema_in_scope("n", context)),
-                                  fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+    std::string sql =
+        fmt::format(constraints_query, fmt::arg("scope", schema_in_scope("n", context)),
+                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
     std::vector<model::Constraint> constraints;
     for (const auto& row : tx.exec(sql)) {
         model::Constraint constraint;
-        constraint.table = {row["schema_name"].as<std::string>(), row["table_name"].as<std::string>()};
+        constraint.table = {row["schema_name"].as<std::string>(),
+                            row["table_name"].as<std::string>()};
         constraint.name = row["constraint_name"].as<std::string>();
         constraint.kind = constraint_kind(row["contype"].as<std::string>(),
                                           constraint.name + " on " + constraint.table.display());
         constraint.definition = row["definition"].as<std::string>();
         if (!row["columns"].is_null())
-            constraint.columns = nlohmann::json::parse(row["columns"].c_str()).get<std::vector<std::string>>();
+            constraint.columns =
+                nlohmann::json::parse(row["columns"].c_str()).get<std::vector<std::string>>();
         if (!row["referenced_table"].is_null())
             constraint.references = model::QualifiedName{row["referenced_schema"].as<std::string>(),
                                                          row["referenced_table"].as<std::string>()};

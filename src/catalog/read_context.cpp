@@ -22,7 +22,8 @@ std::string schema_in_scope(const std::string& alias, const ReadContext& context
         alias);
     if (!context.schemas.empty()) {
         std::string list;
-        for (const auto& schema : context.schemas) list += (list.empty() ? "" : ", ") + literal(schema);
+        for (const auto& schema : context.schemas)
+            list += (list.empty() ? "" : ", ") + literal(schema);
         condition += fmt::format(" AND {}.nspname IN ({})", alias, list);
     }
     return condition + ")";

@@ -193,7 +193,8 @@ model::ObjectId object_id(const pqxx::row& row, const std::string& end) {
     id.kind = object_kind(row[end + "_kind"].as<std::string>());
     id.name = {row[end + "_schema"].as<std::string>(), row[end + "_name"].as<std::string>()};
     if (!row[end + "_table_name"].is_null())
-        id.table = {row[end + "_table_schema"].as<std::string>(), row[end + "_table_name"].as<std::string>()};
+        id.table = {row[end + "_table_schema"].as<std::string>(),
+                    row[end + "_table_name"].as<std::string>()};
     id.arguments = row[end + "_arguments"].as<std::string>();
     return id;
 }

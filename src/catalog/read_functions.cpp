@@ -74,7 +74,9 @@ ORDER BY n.nspname COLLATE "C", p.proname COLLATE "C",
 )SQL";
 
 std::string modify_option(const std::string& column) {
-    return fmt::format("CASE {} WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END", column);
+    return fmt::format(
+        "CASE {} WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END",
+        column);
 }
 
 model::RoutineKind routine_kind(const std::string& prokind, const std::string& name) {
@@ -85,14 +87,14 @@ model::RoutineKind routine_kind(const std::string& prokind, const std::string& n
     throw FailureError(fmt::format("function {} has an unknown prokind '{}'", name, prokind));
 }
 
-
 }  // namespace
 
 std::vector<model::Function> read_functions(Transaction& tx, const ReadContext& context) {
-    auto sql = fmt::format(functions_query, fmt::arg("scope", schema_in_scope("n", context)),
-                           fmt::arg("not_extension_member", not_extension_member("pg_proc", "p.oid")),
-                           fmt::arg("modify_a", modify_option("a.aggfinalmodify")),
-                           fmt::arg("modify_m", modify_option("a.aggmfinalmodify")));
+    auto sql =
+        fmt::format(functions_query, fmt::arg("scope", schema_in_scope("n", context)),
+                    fmt::arg("not_extension_member", not_extension_member("pg_proc", "p.oid")),
+                    fmt::arg("modify_a", modify_option("a.aggfinalmodify")),
+                    fmt::arg("modify_m", modify_option("a.aggmfinalmodify")));
     std::vector<model::Function> functions;
     for (const auto& row : tx.exec(sql)) {
         model::Function function;
@@ -103,9 +105,11 @@ std::vector<model::Function> read_functions(Transaction& tx, const ReadContext& 
         function.language = row["language"].as<std::string>();
         function.definition = row["definition"].as<std::string>();
         // pg_get_functiondef ends with a newline after the body; the statement does not need it.
-        while (!function.definition.empty() && function.definition.back() == '\n') function.definition.pop_back();
+        while (!function.definition.empty() && function.definition.back() == '\n')
+            function.definition.pop_back();
         function.comment = optional_text(row["comment"]);
-        function.acl = nlohmann::json::parse(row["acl"].as<std::string>()).get<std::vector<std::string>>();
+        function.acl =
+            nlohmann::json::parse(row["acl"].as<std::string>()).get<std::vector<std::string>>();
         functions.push_back(std::move(function));
     }
     return functions;

@@ -47,12 +47,12 @@ SELECT n.nspname AS schema_name,
    AND {not_extension}
 )SQL";
 
-
 }  // namespace
 
 std::vector<model::Index> read_indexes(Transaction& tx, const ReadContext& context) {
-    std::string sql = fmt::format(indexes_query, fmt::arg("scope", schema_in_scope("n", context)),
-                                  fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+    std::string sql =
+        fmt::format(indexes_query, fmt::arg("scope", schema_in_scope("n", context)),
+                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
     std::vector<model::Index> indexes;
     for (const auto& row : tx.exec(sql)) {
         model::Index index;

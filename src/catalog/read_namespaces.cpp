@@ -25,13 +25,12 @@ WHERE {scope}
 ORDER BY n.nspname COLLATE "C"
 )SQL";
 
-
-
 }  // namespace
 
 std::vector<model::Namespace> read_namespaces(Transaction& tx, const ReadContext& context) {
-    auto sql = fmt::format(namespaces_query, fmt::arg("scope", schema_in_scope("n", context)),
-                           fmt::arg("not_extension_member", not_extension_member("pg_namespace", "n.oid")));
+    auto sql = fmt::format(
+        namespaces_query, fmt::arg("scope", schema_in_scope("n", context)),
+        fmt::arg("not_extension_member", not_extension_member("pg_namespace", "n.oid")));
     std::vector<model::Namespace> namespaces;
     for (const auto& row : tx.exec(sql)) {
         model::Namespace item;

@@ -38,7 +38,6 @@ SELECT n.nspname AS schema_name,
  ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", pol.polname COLLATE "C"
 )SQL";
 
-
 std::string command_name(const std::string& polcmd, const std::string& where) {
     if (polcmd == "*") return "ALL";
     if (polcmd == "r") return "SELECT";
@@ -51,8 +50,9 @@ std::string command_name(const std::string& polcmd, const std::string& where) {
 }  // namespace
 
 std::vector<model::Policy> read_policies(Transaction& tx, const ReadContext& context) {
-    std::string sql = fmt::format(policies_query, fmt::arg("scope", schema_in_scope("n", context)),
-                                  fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+    std::string sql =
+        fmt::format(policies_query, fmt::arg("scope", schema_in_scope("n", context)),
+                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
     std::vector<model::Policy> policies;
     for (const auto& row : tx.exec(sql)) {
         model::Policy policy;

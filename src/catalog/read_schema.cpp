@@ -44,7 +44,8 @@ model::QualifiedName split_qualified(const std::string& text) {
 // Removes excluded objects, and children of excluded tables.
 template <typename T, typename Key>
 void drop_excluded(std::vector<T>& items, const Exclusions& exclusions, Key key) {
-    items.erase(std::remove_if(items.begin(), items.end(), [&](const T& item) { return exclusions.excluded(key(item)); }),
+    items.erase(std::remove_if(items.begin(), items.end(),
+                               [&](const T& item) { return exclusions.excluded(key(item)); }),
                 items.end());
 }
 
@@ -67,8 +68,10 @@ auto timed(const char* what, Reader&& reader) {
     auto start = std::chrono::steady_clock::now();
     auto result = reader();
     if (trace) {
-        fmt::print(stderr, "catalog: {:<18} {:8.1f} ms\n", what,
-                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        fmt::print(
+            stderr, "catalog: {:<18} {:8.1f} ms\n", what,
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
     }
     return result;
 }
@@ -78,13 +81,15 @@ auto timed(const char* what, Reader&& reader) {
 // fills different fields of the schema, so they never write the same memory.
 using ReaderGroup = void (*)(pqxx::transaction_base&, const ReadContext&, RawCatalog&);
 
-void read_types_and_columns(pqxx::transaction_base& tx, const ReadContext& context, RawCatalog& raw) {
+void read_types_and_columns(pqxx::transaction_base& tx, const ReadContext& context,
+                            RawCatalog& raw) {
     model::Schema& schema = raw.schema;
     schema.schemas = timed("namespaces", [&] { return read_namespaces(tx, context); });
     schema.extensions = timed("extensions", [&] { return read_extensions(tx, context); });
     schema.enums = timed("enums", [&] { return read_enums(tx, context); });
     schema.domains = timed("domains", [&] { return read_domains(tx, context); });
-    schema.composite_types = timed("composite types", [&] { return read_composite_types(tx, context); });
+    schema.composite_types =
+        timed("composite types", [&] { return read_composite_types(tx, context); });
     schema.range_types = timed("range types", [&] { return read_range_types(tx, context); });
     schema.sequences = timed("sequences", [&] { return read_sequences(tx, context); });
     schema.functions = timed("functions", [&] { return read_functions(tx, context); });
@@ -92,7 +97,8 @@ void read_types_and_columns(pqxx::transaction_base& tx, const ReadContext& conte
     raw.columns = timed("columns", [&] { return read_columns(tx, context); });
 }
 
-void read_relations_and_dependencies(pqxx::transaction_base& tx, const ReadContext& context, RawCatalog& raw) {
+void read_relations_and_dependencies(pqxx::transaction_base& tx, const ReadContext& context,
+                                     RawCatalog& raw) {
     model::Schema& schema = raw.schema;
     schema.tables = timed("tables", [&] { return read_tables(tx, context); });
     schema.views = timed("views", [&] { return read_views(tx, context); });
@@ -101,7 +107,8 @@ void read_relations_and_dependencies(pqxx::transaction_base& tx, const ReadConte
     schema.dependencies = timed("dependencies", [&] { return read_dependencies(tx, context); });
 }
 
-void read_constraints_and_indexes(pqxx::transaction_base& tx, const ReadContext& context, RawCatalog& raw) {
+void read_constraints_and_indexes(pqxx::transaction_base& tx, const ReadContext& context,
+                                  RawCatalog& raw) {
     model::Schema& schema = raw.schema;
     schema.constraints = timed("constraints", [&] { return read_constraints(tx, context); });
     schema.indexes = timed("indexes", [&] { return read_indexes(tx, context); });
@@ -123,11 +130,13 @@ void apply_exclusions(model::Schema& schema, const Exclusions& exclusions) {
     drop_excluded(schema.triggers, exclusions, by_table);
     drop_excluded(schema.policies, exclusions, by_table);
     auto involves_excluded = [&](const model::ObjectId& id) {
-        return exclusions.excluded(id.name) || (!id.table.name.empty() && exclusions.excluded(id.table));
+        return exclusions.excluded(id.name) ||
+               (!id.table.name.empty() && exclusions.excluded(id.table));
     };
     schema.dependencies.erase(std::remove_if(schema.dependencies.begin(), schema.dependencies.end(),
                                              [&](const model::Dependency& d) {
-                                                 return involves_excluded(d.from) || involves_excluded(d.to);
+                                                 return involves_excluded(d.from) ||
+                                                        involves_excluded(d.to);
                                              }),
                               schema.dependencies.end());
 }
@@ -189,15 +198,17 @@ using ReadTransaction = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only
 // same on every connection whatever the role's search_path; sorts stay in memory; the
 // reader groups already run in parallel, so one query gets no parallel workers of its own.
 void prepare(pqxx::transaction_base& tx) {
-    tx.exec("SELECT pg_catalog.set_config('search_path', '', true), "
-            "pg_catalog.set_config('work_mem', '64MB', true), pg_catalog.set_config('jit', 'off', true), "
-            "pg_catalog.set_config('max_parallel_workers_per_gather', '0', true)");
+    tx.exec(
+        "SELECT pg_catalog.set_config('search_path', '', true), "
+        "pg_catalog.set_config('work_mem', '64MB', true), pg_catalog.set_config('jit', 'off', "
+        "true), "
+        "pg_catalog.set_config('max_parallel_workers_per_gather', '0', true)");
 }
 
 // Runs a reader group on a connection of its own, in the snapshot the first connection
 // exported, so all groups see the same committed state.
-void read_group_in_snapshot(const std::string& conninfo, const std::string& snapshot, const ReadContext& context,
-                            ReaderGroup group, RawCatalog& raw) {
+void read_group_in_snapshot(const std::string& conninfo, const std::string& snapshot,
+                            const ReadContext& context, ReaderGroup group, RawCatalog& raw) {
     auto connection = connect(conninfo);
     ReadTransaction tx(*connection, "driftless-catalog");
     tx.exec("SET TRANSACTION SNAPSHOT " + tx.quote(snapshot));
@@ -211,9 +222,11 @@ void with_catalog_errors(const std::string& conninfo, Body&& body) {
     try {
         body();
     } catch (const pqxx::sql_error& error) {
-        throw FailureError(fmt::format("reading the catalog of {} failed: {}", db::redact(conninfo), error.what()));
+        throw FailureError(fmt::format("reading the catalog of {} failed: {}", db::redact(conninfo),
+                                       error.what()));
     } catch (const pqxx::broken_connection& error) {
-        throw FailureError(fmt::format("lost the connection to {}: {}", db::redact(conninfo), error.what()));
+        throw FailureError(
+            fmt::format("lost the connection to {}: {}", db::redact(conninfo), error.what()));
     }
 }
 
@@ -242,7 +255,8 @@ model::Schema read_schema(const std::string& conninfo, const ReadOptions& option
         }
         ReadTransaction tx(*connection, "driftless-catalog");
         prepare(tx);
-        if (!snapshot.empty()) snapshot = tx.exec1("SELECT pg_catalog.pg_export_snapshot()")[0].as<std::string>();
+        if (!snapshot.empty())
+            snapshot = tx.exec1("SELECT pg_catalog.pg_export_snapshot()")[0].as<std::string>();
         std::exception_ptr failures[2];
         std::vector<std::thread> workers;
         if (!snapshot.empty()) {
@@ -273,7 +287,8 @@ model::Schema read_schema(const std::string& conninfo, const ReadOptions& option
         }
         tx.commit();
     });
-    model::Schema schema = std::move(parts[1].schema);  // tables, views, triggers, policies, dependencies
+    model::Schema schema =
+        std::move(parts[1].schema);  // tables, views, triggers, policies, dependencies
     const model::Schema& types = parts[0].schema;
     schema.schemas = types.schemas;
     schema.extensions = types.extensions;

@@ -41,13 +41,12 @@ WHERE c.relkind = 'S'
 ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
 )SQL";
 
-
-
 }  // namespace
 
 std::vector<model::Sequence> read_sequences(Transaction& tx, const ReadContext& context) {
-    auto sql = fmt::format(sequences_query, fmt::arg("scope", schema_in_scope("n", context)),
-                           fmt::arg("not_extension_member", not_extension_member("pg_class", "c.oid")));
+    auto sql =
+        fmt::format(sequences_query, fmt::arg("scope", schema_in_scope("n", context)),
+                    fmt::arg("not_extension_member", not_extension_member("pg_class", "c.oid")));
     std::vector<model::Sequence> sequences;
     for (const auto& row : tx.exec(sql)) {
         model::Sequence sequence;

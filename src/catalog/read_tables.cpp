@@ -52,8 +52,6 @@ SELECT n.nspname AS schema_name,
  ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
 )SQL";
 
-
-
 model::QualifiedName qualified_name(const nlohmann::json& pair) {
     return {pair.at(0).get<std::string>(), pair.at(1).get<std::string>()};
 }
@@ -62,22 +60,25 @@ model::TableKind table_kind(const std::string& relkind, const model::QualifiedNa
     if (relkind == "r") return model::TableKind::ordinary;
     if (relkind == "p") return model::TableKind::partitioned;
     if (relkind == "f") return model::TableKind::foreign;
-    throw FailureError(fmt::format("table {} has unexpected relkind '{}'", name.display(), relkind));
+    throw FailureError(
+        fmt::format("table {} has unexpected relkind '{}'", name.display(), relkind));
 }
 
 }  // namespace
 
 std::vector<model::Table> read_tables(Transaction& tx, const ReadContext& context) {
-    std::string sql = fmt::format(tables_query, fmt::arg("scope", schema_in_scope("n", context)),
-                                  fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+    std::string sql =
+        fmt::format(tables_query, fmt::arg("scope", schema_in_scope("n", context)),
+                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
     std::vector<model::Table> tables;
     for (const auto& row : tx.exec(sql)) {
         model::Table table;
         table.name = {row["schema_name"].as<std::string>(), row["table_name"].as<std::string>()};
         table.kind = table_kind(row["relkind"].as<std::string>(), table.name);
         // 't' (temporary) cannot occur: temporary schemas are out of scope.
-        table.persistence = row["relpersistence"].as<std::string>() == "u" ? model::Persistence::unlogged
-                                                                           : model::Persistence::permanent;
+        table.persistence = row["relpersistence"].as<std::string>() == "u"
+                                ? model::Persistence::unlogged
+                                : model::Persistence::permanent;
         table.partition_key = optional_text(row["partition_key"]);
         table.partition_bound = optional_text(row["partition_bound"]);
         if (!row["partition_of"].is_null())

@@ -43,9 +43,9 @@ SELECT n.nspname AS schema_name,
  ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C", t.tgname COLLATE "C"
 )SQL";
 
-
 char enabled_code(const std::string& tgenabled, const std::string& where) {
-    if (tgenabled == "O" || tgenabled == "D" || tgenabled == "R" || tgenabled == "A") return tgenabled[0];
+    if (tgenabled == "O" || tgenabled == "D" || tgenabled == "R" || tgenabled == "A")
+        return tgenabled[0];
     throw FailureError(fmt::format("trigger {} has unexpected tgenabled '{}'", where, tgenabled));
 }
 
@@ -62,7 +62,8 @@ std::vector<model::Trigger> read_triggers(Transaction& tx, const ReadContext& co
         trigger.table = {row["schema_name"].as<std::string>(), row["table_name"].as<std::string>()};
         trigger.name = row["trigger_name"].as<std::string>();
         trigger.definition = row["definition"].as<std::string>();
-        trigger.function = {row["function_schema"].as<std::string>(), row["function_name"].as<std::string>()};
+        trigger.function = {row["function_schema"].as<std::string>(),
+                            row["function_name"].as<std::string>()};
         trigger.enabled = enabled_code(row["enabled"].as<std::string>(),
                                        trigger.name + " on " + trigger.table.display());
         trigger.is_constraint = row["is_constraint"].as<bool>();

@@ -97,22 +97,23 @@ constexpr const char* acl_items = R"SQL(coalesce((SELECT json_agg(item ORDER BY 
 // pg_catalog (`"C"`, `"en_US"`, `app."my coll"`), independent of the search_path.
 std::string collation_name(const std::string& oid_expression) {
     return fmt::format(
-        "(SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' END "
-        "|| quote_ident(co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace "
+        "(SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(cn.nspname) || '.' "
+        "END "
+        "|| quote_ident(co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = "
+        "co.collnamespace "
         "WHERE co.oid = {})",
         oid_expression);
 }
 
-pqxx::result run(Transaction& tx, const char* query, const ReadContext& context, const std::string& collation = "",
-                 const std::string& multirange = "") {
-    return tx.exec(fmt::format(fmt::runtime(query), fmt::arg("scope", schema_in_scope("n", context)),
-                               fmt::arg("not_extension_member", not_extension_member("pg_type", "t.oid")),
-                               fmt::arg("acl", acl_items), fmt::arg("collation", collation),
-                               fmt::arg("attribute_collation", collation_name("a.attcollation")),
-                               fmt::arg("multirange", multirange)));
+pqxx::result run(Transaction& tx, const char* query, const ReadContext& context,
+                 const std::string& collation = "", const std::string& multirange = "") {
+    return tx.exec(
+        fmt::format(fmt::runtime(query), fmt::arg("scope", schema_in_scope("n", context)),
+                    fmt::arg("not_extension_member", not_extension_member("pg_type", "t.oid")),
+                    fmt::arg("acl", acl_items), fmt::arg("collation", collation),
+                    fmt::arg("attribute_collation", collation_name("a.attcollation")),
+                    fmt::arg("multirange", multirange)));
 }
-
-
 
 std::optional<std::string> optional_text(const nlohmann::json& value) {
     if (value.is_null()) return std::nullopt;
@@ -139,8 +140,8 @@ model::QualifiedName name_of(const pqxx::row& row) {
 std::vector<model::EnumType> read_enums(Transaction& tx, const ReadContext& context) {
     std::vector<model::EnumType> enums;
     for (const auto& row : run(tx, enums_query, context)) {
-        enums.push_back({name_of(row), text_list(row["labels"].as<std::string>()), optional_text(row["comment"]),
-                         text_list(row["acl"].as<std::string>())});
+        enums.push_back({name_of(row), text_list(row["labels"].as<std::string>()),
+                         optional_text(row["comment"]), text_list(row["acl"].as<std::string>())});
     }
     return enums;
 }
@@ -166,13 +167,15 @@ std::vector<model::Domain> read_domains(Transaction& tx, const ReadContext& cont
     return domains;
 }
 
-std::vector<model::CompositeType> read_composite_types(Transaction& tx, const ReadContext& context) {
+std::vector<model::CompositeType> read_composite_types(Transaction& tx,
+                                                       const ReadContext& context) {
     std::vector<model::CompositeType> types;
     for (const auto& row : run(tx, composite_types_query, context)) {
         model::CompositeType type;
         type.name = name_of(row);
         for (const auto& attribute : nlohmann::json::parse(row["attributes"].as<std::string>())) {
-            type.attributes.push_back({attribute.at("name").get<std::string>(), attribute.at("type").get<std::string>(),
+            type.attributes.push_back({attribute.at("name").get<std::string>(),
+                                       attribute.at("type").get<std::string>(),
                                        optional_text(attribute.at("collation"))});
         }
         type.comment = optional_text(row["comment"]);
@@ -184,9 +187,11 @@ std::vector<model::CompositeType> read_composite_types(Transaction& tx, const Re
 
 std::vector<model::RangeType> read_range_types(Transaction& tx, const ReadContext& context) {
     // Multiranges exist from PostgreSQL 14; before that the field stays empty.
-    std::string multirange = context.server_version >= 140000 ? "format_type(r.rngmultitypid, NULL)" : "NULL::text";
+    std::string multirange =
+        context.server_version >= 140000 ? "format_type(r.rngmultitypid, NULL)" : "NULL::text";
     std::vector<model::RangeType> types;
-    for (const auto& row : run(tx, range_types_query, context, collation_name("r.rngcollation"), multirange)) {
+    for (const auto& row :
+         run(tx, range_types_query, context, collation_name("r.rngcollation"), multirange)) {
         model::RangeType type;
         type.name = name_of(row);
         type.subtype = row["subtype"].as<std::string>();

@@ -41,7 +41,6 @@ SELECT n.nspname AS schema_name,
  ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
 )SQL";
 
-
 // The server renders " SELECT …;": the leading space and the terminator are presentation,
 // and leaving them in would make every caller strip them before embedding the query.
 std::string trimmed_definition(std::string text) {
@@ -57,8 +56,9 @@ std::string trimmed_definition(std::string text) {
 }  // namespace
 
 std::vector<model::View> read_views(Transaction& tx, const ReadContext& context) {
-    std::string sql = fmt::format(views_query, fmt::arg("scope", schema_in_scope("n", context)),
-                                  fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+    std::string sql =
+        fmt::format(views_query, fmt::arg("scope", schema_in_scope("n", context)),
+                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
     std::vector<model::View> views;
     for (const auto& row : tx.exec(sql)) {
         model::View view;
@@ -72,7 +72,8 @@ std::vector<model::View> read_views(Transaction& tx, const ReadContext& context)
         view.comment = optional_text(row["comment"]);
         if (!row["column_comments"].is_null())
             for (const auto& pair : nlohmann::json::parse(row["column_comments"].c_str()))
-                view.column_comments.push_back({pair.at(0).get<std::string>(), pair.at(1).get<std::string>()});
+                view.column_comments.push_back(
+                    {pair.at(0).get<std::string>(), pair.at(1).get<std::string>()});
         view.acl = sorted_text_list(row["acl"]);
         views.push_back(std::move(view));
     }

@@ -25,7 +25,8 @@ std::vector<model::Function> read_functions(Transaction&, const ReadContext&);
 
 // Tables without their columns; columns come from read_columns, keyed by table.
 std::vector<model::Table> read_tables(Transaction&, const ReadContext&);
-std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(Transaction&, const ReadContext&);
+std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(Transaction&,
+                                                                         const ReadContext&);
 std::vector<model::View> read_views(Transaction&, const ReadContext&);
 std::vector<model::Constraint> read_constraints(Transaction&, const ReadContext&);
 std::vector<model::Index> read_indexes(Transaction&, const ReadContext&);

@@ -16,14 +16,16 @@ struct CheckOptions {
 nlohmann::json diagnostics_json(const parser::SourceErrors& errors) {
     auto list = nlohmann::json::array();
     for (const auto& d : errors.diagnostics()) {
-        list.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
+        list.push_back(
+            {{"file", d.file}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
     }
     return list;
 }
 
 int run_check(const GlobalOptions& globals, const CheckOptions& options) {
     Config config = globals.config();
-    std::filesystem::path schema = options.schema ? std::filesystem::path(*options.schema) : config.schema;
+    std::filesystem::path schema =
+        options.schema ? std::filesystem::path(*options.schema) : config.schema;
     scratch::ScratchServer server({config.dev_url, {}});
     try {
         loader::CheckResult result = loader::check_schema(schema, server, globals.quiet);
@@ -46,7 +48,8 @@ int run_check(const GlobalOptions& globals, const CheckOptions& options) {
         return 0;
     } catch (const parser::SourceErrors& errors) {
         if (globals.format != "json") throw;
-        nlohmann::json out{{"ok", false}, {"schema", schema.string()}, {"errors", diagnostics_json(errors)}};
+        nlohmann::json out{
+            {"ok", false}, {"schema", schema.string()}, {"errors", diagnostics_json(errors)}};
         fmt::print("{}\n", out.dump(2));
         return static_cast<int>(errors.code());
     }
@@ -57,8 +60,10 @@ int run_check(const GlobalOptions& globals, const CheckOptions& options) {
 CommandRunner register_check(CLI::App& app, GlobalOptions& globals) {
     auto options = std::make_shared<CheckOptions>();
     CLI::App* command = app.add_subcommand(
-        "check", "Load the schema files into a scratch database: OK with object counts, or every error");
-    command->add_option("--schema", options->schema, "Schema file or directory (default: from driftless.yaml, else schema/)");
+        "check",
+        "Load the schema files into a scratch database: OK with object counts, or every error");
+    command->add_option("--schema", options->schema,
+                        "Schema file or directory (default: from driftless.yaml, else schema/)");
     return [&globals, options] { return run_check(globals, *options); };
 }
 

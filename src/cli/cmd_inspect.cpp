@@ -25,7 +25,8 @@ int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
     std::string url = options.url;
     if (!options.env.empty()) {
         auto it = config.environments.find(options.env);
-        if (it == config.environments.end()) throw InputError(fmt::format("unknown environment `{}`", options.env));
+        if (it == config.environments.end())
+            throw InputError(fmt::format("unknown environment `{}`", options.env));
         url = it->second.url();
     }
     if (url.empty()) throw InputError("inspect needs --url URL or --env NAME");
@@ -44,8 +45,8 @@ int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
                            {"functions", schema.functions.size()}};
         fmt::print("{}\n", out.dump(2));
     } else if (!globals.quiet) {
-        fmt::print("wrote {} files to {}: {} tables, {} views, {} functions, {} types\n", written, options.out,
-                   schema.tables.size(), schema.views.size(), schema.functions.size(),
+        fmt::print("wrote {} files to {}: {} tables, {} views, {} functions, {} types\n", written,
+                   options.out, schema.tables.size(), schema.views.size(), schema.functions.size(),
                    schema.enums.size() + schema.domains.size() + schema.composite_types.size() +
                        schema.range_types.size());
     }
@@ -56,13 +57,16 @@ int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
 
 CommandRunner register_inspect(CLI::App& app, GlobalOptions& globals) {
     auto options = std::make_shared<InspectOptions>();
-    CLI::App* command = app.add_subcommand("inspect", "Write a live database's schema as schema files (adoption)");
+    CLI::App* command =
+        app.add_subcommand("inspect", "Write a live database's schema as schema files (adoption)");
     auto* url = command->add_option("--url", options->url, "Database URL or connection string");
     command->add_option("--env", options->env, "Environment from driftless.yaml")->excludes(url);
-    command->add_option("--out", options->out, "Directory to write the schema files into")->required();
+    command->add_option("--out", options->out, "Directory to write the schema files into")
+        ->required();
     command->add_flag("--force", options->force, "Replace the .sql files of a non-empty directory");
     command->add_option("--schema", options->schemas, "Only this schema (repeatable)");
-    command->add_option("--exclude", options->excludes, "Leave out objects matching this glob (repeatable)");
+    command->add_option("--exclude", options->excludes,
+                        "Leave out objects matching this glob (repeatable)");
     return [&globals, options] { return run_inspect(globals, *options); };
 }
 

@@ -2,8 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cstdlib>
 #include <fmt/format.h>
+#include <cstdlib>
 #include <set>
 
 #include "util/error.hpp"
@@ -30,28 +30,33 @@ bool boolean(const fs::path& file, const YAML::Node& node, const std::string& ke
     std::string value = scalar(file, node, key);
     if (value == "true" || value == "yes" || value == "on") return true;
     if (value == "false" || value == "no" || value == "off") return false;
-    throw InputError(fmt::format("{}: `{}` must be true or false, not `{}`", position(file, node), key, value));
+    throw InputError(
+        fmt::format("{}: `{}` must be true or false, not `{}`", position(file, node), key, value));
 }
 
-Environment read_environment(const fs::path& file, const std::string& name, const YAML::Node& node) {
+Environment read_environment(const fs::path& file, const std::string& name,
+                             const YAML::Node& node) {
     if (!node.IsMap()) {
-        throw InputError(fmt::format("{}: environment `{}` must be a mapping such as {{ url: \"${{DATABASE_URL}}\" }}",
-                                     position(file, node), name));
+        throw InputError(fmt::format(
+            "{}: environment `{}` must be a mapping such as {{ url: \"${{DATABASE_URL}}\" }}",
+            position(file, node), name));
     }
     Environment environment;
     for (const auto& entry : node) {
         std::string key = entry.first.as<std::string>();
         if (key == "url") {
             if (!entry.second.IsScalar()) {
-                throw InputError(fmt::format("{}: `url` must be a single value", position(file, entry.second)));
+                throw InputError(
+                    fmt::format("{}: `url` must be a single value", position(file, entry.second)));
             }
             environment.url_template = entry.second.as<std::string>();
             environment.where = position(file, entry.second);
         } else if (key == "confirm") {
             environment.confirm = boolean(file, entry.second, key);
         } else {
-            throw InputError(fmt::format("{}: unknown key `{}` in environment `{}` (known: url, confirm)",
-                                         position(file, entry.first), key, name));
+            throw InputError(
+                fmt::format("{}: unknown key `{}` in environment `{}` (known: url, confirm)",
+                            position(file, entry.first), key, name));
         }
     }
     return environment;
@@ -70,7 +75,8 @@ Config parse(const fs::path& file) {
     Config config;
     config.file = file;
     if (root.IsNull()) return config;
-    if (!root.IsMap()) throw InputError(fmt::format("{}: expected a mapping of settings", position(file, root)));
+    if (!root.IsMap())
+        throw InputError(fmt::format("{}: expected a mapping of settings", position(file, root)));
     fs::path base = file.parent_path();
     for (const auto& entry : root) {
         std::string key = entry.first.as<std::string>();
@@ -92,16 +98,19 @@ Config parse(const fs::path& file) {
         } else if (key == "lock_timeout") {
             config.lock_timeout = scalar(file, value, key);
         } else if (key == "environments") {
-            if (!value.IsMap()) throw InputError(fmt::format("{}: `environments` must be a mapping", position(file, value)));
+            if (!value.IsMap())
+                throw InputError(
+                    fmt::format("{}: `environments` must be a mapping", position(file, value)));
             for (const auto& environment : value) {
                 std::string name = environment.first.as<std::string>();
                 config.environments[name] = read_environment(file, name, environment.second);
             }
         } else {
-            throw InputError(fmt::format(
-                "{}: unknown key `{}` (known: schema, migrations, dialect, dev_url, tracking_table, "
-                "lock_timeout, environments)",
-                position(file, entry.first), key));
+            throw InputError(
+                fmt::format("{}: unknown key `{}` (known: schema, migrations, dialect, dev_url, "
+                            "tracking_table, "
+                            "lock_timeout, environments)",
+                            position(file, entry.first), key));
         }
     }
     return config;
@@ -142,7 +151,9 @@ std::string interpolate(const std::string& value, const std::string& where) {
     return result;
 }
 
-std::string Environment::url() const { return interpolate(url_template, where); }
+std::string Environment::url() const {
+    return interpolate(url_template, where);
+}
 
 Config load_config(const std::optional<fs::path>& explicit_file) {
     if (explicit_file) return parse(*explicit_file);

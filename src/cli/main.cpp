@@ -1,7 +1,7 @@
 // driftless: PostgreSQL schema as code. Entry point: global options, subcommand dispatch,
 // and the mapping of errors to exit codes (0 ok, 1 differences, 2 bad input, 3 failure).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <map>
 
@@ -25,9 +25,11 @@ int run(int argc, char** argv) {
     app.fallthrough();  // global options may follow the subcommand name
     app.set_version_flag("--version", std::string("driftless ") + DRIFTLESS_VERSION);
     GlobalOptions globals;
-    app.add_option("--config", globals.config_file, "Configuration file (default: ./driftless.yaml)");
+    app.add_option("--config", globals.config_file,
+                   "Configuration file (default: ./driftless.yaml)");
     app.add_flag("-q,--quiet", globals.quiet, "No progress output");
-    app.add_option("--format", globals.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    app.add_option("--format", globals.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}));
 
     std::map<std::string, CommandRunner> commands;
     commands["check"] = register_check(app, globals);
@@ -57,7 +59,8 @@ int main(int argc, char** argv) {
     try {
         return driftless::cli::run(argc, argv);
     } catch (const driftless::parser::SourceErrors& errors) {
-        for (const auto& diagnostic : errors.diagnostics()) fmt::print(stderr, "{}\n", diagnostic.format());
+        for (const auto& diagnostic : errors.diagnostics())
+            fmt::print(stderr, "{}\n", diagnostic.format());
         return static_cast<int>(errors.code());
     } catch (const driftless::Error& error) {
         fmt::print(stderr, "driftless: {}\n", error.what());

@@ -77,10 +77,13 @@ Session::Session(const std::string& conninfo) {
         throw FailureError(fmt::format("cannot connect to {}: {}", redact(conninfo), why));
     }
     // Notices (for example "table does not exist, skipping") are not ours to print.
-    PQsetNoticeProcessor(connection_.get(), [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        connection_.get(), [](void*, const char*) {}, nullptr);
 }
 
-void Session::execute(const std::string& sql) { run(connection_.get(), sql); }
+void Session::execute(const std::string& sql) {
+    run(connection_.get(), sql);
+}
 
 std::vector<std::vector<std::optional<std::string>>> Session::query(const std::string& sql) {
     Result result = run(connection_.get(), sql);
@@ -101,6 +104,8 @@ std::vector<std::vector<std::optional<std::string>>> Session::query(const std::s
     return rows;
 }
 
-int Session::server_version() const { return PQserverVersion(connection_.get()); }
+int Session::server_version() const {
+    return PQserverVersion(connection_.get());
+}
 
 }  // namespace driftless::db

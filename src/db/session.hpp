@@ -29,17 +29,17 @@ struct ServerError {
 };
 
 class StatementFailed : public FailureError {
-public:
+  public:
     explicit StatementFailed(ServerError error)
         : FailureError(error.describe()), error_(std::move(error)) {}
     const ServerError& server_error() const { return error_; }
 
-private:
+  private:
     ServerError error_;
 };
 
 class Session {
-public:
+  public:
     // Connects; an unreachable or refusing server is a FailureError naming the redacted target.
     explicit Session(const std::string& conninfo);
 
@@ -53,7 +53,7 @@ public:
     int server_version() const;
     PGconn* raw() const { return connection_.get(); }
 
-private:
+  private:
     struct Finish {
         void operator()(PGconn* connection) const { PQfinish(connection); }
     };

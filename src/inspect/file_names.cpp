@@ -17,8 +17,8 @@ std::string lower(std::string text) {
 }
 
 bool kept(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-           c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
 }
 
 }  // namespace
@@ -39,7 +39,8 @@ std::string safe_file_stem(std::string_view name) {
     return stem;
 }
 
-std::map<std::string, std::string> assign_entry_names(const std::set<std::string>& names, std::string_view suffix,
+std::map<std::string, std::string> assign_entry_names(const std::set<std::string>& names,
+                                                      std::string_view suffix,
                                                       const std::set<std::string>& reserved) {
     std::set<std::string> reserved_lower;
     for (const auto& entry : reserved) reserved_lower.insert(lower(entry));

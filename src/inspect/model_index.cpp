@@ -10,19 +10,22 @@ namespace {
 
 template <typename T, typename Key>
 void sort_by(std::vector<const T*>& items, Key key) {
-    std::sort(items.begin(), items.end(), [&](const T* a, const T* b) { return key(*a) < key(*b); });
+    std::sort(items.begin(), items.end(),
+              [&](const T* a, const T* b) { return key(*a) < key(*b); });
 }
 
 }  // namespace
 
 ModelIndex::ModelIndex(const model::Schema& schema) {
     for (const auto& table : schema.tables) tables_.emplace(table.name, &table);
-    for (const auto& constraint : schema.constraints) parts_[constraint.table].constraints.push_back(&constraint);
+    for (const auto& constraint : schema.constraints)
+        parts_[constraint.table].constraints.push_back(&constraint);
     for (const auto& index : schema.indexes) parts_[index.table].indexes.push_back(&index);
     for (const auto& trigger : schema.triggers) parts_[trigger.table].triggers.push_back(&trigger);
     for (const auto& policy : schema.policies) parts_[policy.table].policies.push_back(&policy);
     for (const auto& sequence : schema.sequences) {
-        if (written_with_table(sequence)) parts_[sequence.owned_by->table].owned_sequences.push_back(&sequence);
+        if (written_with_table(sequence))
+            parts_[sequence.owned_by->table].owned_sequences.push_back(&sequence);
     }
     for (const auto& table : schema.tables) {
         if (table.partition_of && tables_.contains(*table.partition_of)) {

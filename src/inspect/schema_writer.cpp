@@ -40,7 +40,8 @@ void sort_by_name(std::vector<const T*>& items) {
     std::sort(items.begin(), items.end(), [](const T* a, const T* b) { return a->name < b->name; });
 }
 
-std::map<std::string, SchemaContent> group_by_schema(const model::Schema& schema, const ModelIndex& index) {
+std::map<std::string, SchemaContent> group_by_schema(const model::Schema& schema,
+                                                     const ModelIndex& index) {
     std::map<std::string, SchemaContent> contents;
     for (const auto& table : schema.tables) {
         // A partition is written in its parent's file when the parent is in the model.
@@ -53,11 +54,15 @@ std::map<std::string, SchemaContent> group_by_schema(const model::Schema& schema
         contents[routine.name.schema].routines[routine.name.name].push_back(&routine);
     }
     for (const auto& type : schema.enums) contents[type.name.schema].types.enums.push_back(&type);
-    for (const auto& type : schema.domains) contents[type.name.schema].types.domains.push_back(&type);
-    for (const auto& type : schema.composite_types) contents[type.name.schema].types.composites.push_back(&type);
-    for (const auto& type : schema.range_types) contents[type.name.schema].types.ranges.push_back(&type);
+    for (const auto& type : schema.domains)
+        contents[type.name.schema].types.domains.push_back(&type);
+    for (const auto& type : schema.composite_types)
+        contents[type.name.schema].types.composites.push_back(&type);
+    for (const auto& type : schema.range_types)
+        contents[type.name.schema].types.ranges.push_back(&type);
     for (const auto& sequence : schema.sequences) {
-        if (!index.written_with_table(sequence)) contents[sequence.name.schema].sequences.push_back(&sequence);
+        if (!index.written_with_table(sequence))
+            contents[sequence.name.schema].sequences.push_back(&sequence);
     }
     for (auto& [_, content] : contents) {
         sort_by_name(content.tables);
@@ -68,9 +73,10 @@ std::map<std::string, SchemaContent> group_by_schema(const model::Schema& schema
         sort_by_name(content.types.ranges);
         sort_by_name(content.sequences);
         for (auto& [_, overloads] : content.routines) {
-            std::sort(overloads.begin(), overloads.end(), [](const model::Function* a, const model::Function* b) {
-                return a->arguments < b->arguments;
-            });
+            std::sort(overloads.begin(), overloads.end(),
+                      [](const model::Function* a, const model::Function* b) {
+                          return a->arguments < b->arguments;
+                      });
         }
     }
     return contents;
@@ -84,8 +90,11 @@ std::string schemas_file(const model::Schema& schema) {
     Group creates, comments;
     for (const auto* item : namespaces) {
         // public exists in every new database; its comment is still the schema's own.
-        if (item->name != "public") creates.push_back("CREATE SCHEMA " + quote_identifier(item->name) + ";");
-        if (item->comment) comments.push_back(comment_on("SCHEMA " + quote_identifier(item->name), *item->comment));
+        if (item->name != "public")
+            creates.push_back("CREATE SCHEMA " + quote_identifier(item->name) + ";");
+        if (item->comment)
+            comments.push_back(
+                comment_on("SCHEMA " + quote_identifier(item->name), *item->comment));
     }
     file.add(std::move(creates));
     file.add(std::move(comments));
@@ -100,7 +109,8 @@ std::string extensions_file(const model::Schema& schema) {
     Group group;
     for (const auto* extension : extensions) {
         std::string text = "CREATE EXTENSION IF NOT EXISTS " + quote_identifier(extension->name);
-        if (!extension->schema.empty()) text += " WITH SCHEMA " + quote_identifier(extension->schema);
+        if (!extension->schema.empty())
+            text += " WITH SCHEMA " + quote_identifier(extension->schema);
         if (!extension->version.empty()) text += " VERSION " + quote_literal(extension->version);
         group.push_back(text + ";");
     }
@@ -114,7 +124,8 @@ void write_named(std::map<std::string, std::string>& files, const std::string& d
     std::set<std::string> names;
     for (const auto* object : objects) names.insert(object->name.name);
     auto entries = assign_entry_names(names, ".sql");
-    for (const auto* object : objects) files[directory + entries.at(object->name.name)] = write(*object);
+    for (const auto* object : objects)
+        files[directory + entries.at(object->name.name)] = write(*object);
 }
 
 }  // namespace
@@ -132,9 +143,11 @@ std::map<std::string, std::string> render_schema_files(const model::Schema& sche
 
     for (const auto& [schema_name, content] : contents) {
         std::string directory = directories.at(schema_name) + "/";
-        if (!content.types.empty()) files[directory + "types.sql"] = write_types_file(schema_name, content.types);
+        if (!content.types.empty())
+            files[directory + "types.sql"] = write_types_file(schema_name, content.types);
         if (!content.sequences.empty()) {
-            files[directory + "sequences.sql"] = write_sequences_file(schema_name, content.sequences);
+            files[directory + "sequences.sql"] =
+                write_sequences_file(schema_name, content.sequences);
         }
         write_named(files, directory + "tables/", content.tables,
                     [&](const model::Table& table) { return write_table_file(table, index); });

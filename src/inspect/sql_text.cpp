@@ -31,7 +31,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 std::string terminated(std::string_view definition) {
     auto end = definition.find_last_not_of(" \t\r\n");
-    std::string text(end == std::string_view::npos ? std::string_view{} : definition.substr(0, end + 1));
+    std::string text(end == std::string_view::npos ? std::string_view{}
+                                                   : definition.substr(0, end + 1));
     if (!text.ends_with(';')) text += ';';
     return text;
 }
@@ -42,7 +43,8 @@ namespace {
 // renders string constants with doubled quotes and standard_conforming_strings on, so a
 // quote always toggles; anything unexpected answers false and just costs a second pair.
 bool encloses_whole(std::string_view expression) {
-    if (expression.size() < 2 || expression.front() != '(' || expression.back() != ')') return false;
+    if (expression.size() < 2 || expression.front() != '(' || expression.back() != ')')
+        return false;
     int depth = 0;
     char quote = 0;
     for (std::size_t i = 0; i < expression.size(); ++i) {
@@ -70,7 +72,8 @@ bool is_plain_number(std::string_view text) {
     auto whole = text.substr(0, dot);
     if (whole.empty() || (whole.size() > 1 && whole.front() == '0')) return false;
     auto digits = [](std::string_view part) {
-        return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return !part.empty() &&
+               std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
     if (!digits(whole)) return false;
     return dot == std::string_view::npos || digits(text.substr(dot + 1));
@@ -93,7 +96,8 @@ std::string option_name(std::string_view name) {
 std::string option_value(std::string_view value) {
     // Bare where the grammar's def_arg takes the word as it is; quoted otherwise, which the
     // option parser reads the same way.
-    if (!identifier_needs_quotes(value) || value == "true" || value == "false" || is_plain_number(value)) {
+    if (!identifier_needs_quotes(value) || value == "true" || value == "false" ||
+        is_plain_number(value)) {
         return std::string(value);
     }
     return quote_literal(value);

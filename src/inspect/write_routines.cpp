@@ -11,20 +11,26 @@ namespace {
 
 const char* object_keyword(model::RoutineKind kind) {
     switch (kind) {
-        case model::RoutineKind::procedure: return "PROCEDURE";
-        case model::RoutineKind::aggregate: return "AGGREGATE";
+        case model::RoutineKind::procedure:
+            return "PROCEDURE";
+        case model::RoutineKind::aggregate:
+            return "AGGREGATE";
         case model::RoutineKind::function:
-        case model::RoutineKind::window: break;
+        case model::RoutineKind::window:
+            break;
     }
     return "FUNCTION";
 }
 
 const char* header_kind(model::RoutineKind kind) {
     switch (kind) {
-        case model::RoutineKind::procedure: return "procedure";
-        case model::RoutineKind::aggregate: return "aggregate";
+        case model::RoutineKind::procedure:
+            return "procedure";
+        case model::RoutineKind::aggregate:
+            return "aggregate";
         case model::RoutineKind::function:
-        case model::RoutineKind::window: break;
+        case model::RoutineKind::window:
+            break;
     }
     return "function";
 }
@@ -46,12 +52,14 @@ std::string write_routine_file(const std::vector<const model::Function*>& overlo
     for (const auto* routine : overloads) {
         if (header_kind(routine->kind) != kind) kind = "routine";
     }
-    SqlFile file(kind + " " + (overloads.empty() ? std::string() : quote_qualified(overloads.front()->name)));
+    SqlFile file(kind + " " +
+                 (overloads.empty() ? std::string() : quote_qualified(overloads.front()->name)));
     for (const auto* routine : overloads) {
         Group group{terminated(routine->definition)};
         if (routine->comment) {
-            group.push_back(comment_on(std::string(object_keyword(routine->kind)) + " " + signature(*routine),
-                                       *routine->comment));
+            group.push_back(
+                comment_on(std::string(object_keyword(routine->kind)) + " " + signature(*routine),
+                           *routine->comment));
         }
         file.add(std::move(group));
     }

@@ -19,8 +19,10 @@ struct Range {
 };
 
 Range type_range(const std::string& data_type) {
-    if (data_type == "smallint") return {std::numeric_limits<std::int16_t>::min(), std::numeric_limits<std::int16_t>::max()};
-    if (data_type == "integer") return {std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()};
+    if (data_type == "smallint")
+        return {std::numeric_limits<std::int16_t>::min(), std::numeric_limits<std::int16_t>::max()};
+    if (data_type == "integer")
+        return {std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()};
     return {std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()};
 }
 
@@ -39,7 +41,8 @@ std::vector<std::string> sequence_clauses(const SequenceSettings& s, bool comple
     std::vector<std::string> clauses;
     if (complete && !s.data_type.empty()) clauses.push_back("AS " + s.data_type);
     if (complete || !default_start) clauses.push_back("START WITH " + std::to_string(s.start));
-    if (complete || s.increment != 1) clauses.push_back("INCREMENT BY " + std::to_string(s.increment));
+    if (complete || s.increment != 1)
+        clauses.push_back("INCREMENT BY " + std::to_string(s.increment));
     if (!default_min) {
         clauses.push_back("MINVALUE " + std::to_string(s.min_value));
     } else if (complete) {
@@ -56,17 +59,22 @@ std::vector<std::string> sequence_clauses(const SequenceSettings& s, bool comple
 }
 
 std::string create_sequence(const model::Sequence& sequence) {
-    SequenceSettings settings{sequence.data_type, sequence.start,     sequence.increment, sequence.min_value,
-                              sequence.max_value, sequence.cache, sequence.cycle};
+    SequenceSettings settings{sequence.data_type, sequence.start,     sequence.increment,
+                              sequence.min_value, sequence.max_value, sequence.cache,
+                              sequence.cycle};
     return std::string("CREATE ") + (sequence.unlogged ? "UNLOGGED " : "") + "SEQUENCE " +
-           quote_qualified(sequence.name) + "\n    " + join(sequence_clauses(settings, true), "\n    ") + ";";
+           quote_qualified(sequence.name) + "\n    " +
+           join(sequence_clauses(settings, true), "\n    ") + ";";
 }
 
-std::string write_sequences_file(const std::string& schema, const std::vector<const model::Sequence*>& sequences) {
+std::string write_sequences_file(const std::string& schema,
+                                 const std::vector<const model::Sequence*>& sequences) {
     SqlFile file("sequences in schema " + quote_identifier(schema));
     for (const auto* sequence : sequences) {
         Group group{create_sequence(*sequence)};
-        if (sequence->comment) group.push_back(comment_on("SEQUENCE " + quote_qualified(sequence->name), *sequence->comment));
+        if (sequence->comment)
+            group.push_back(
+                comment_on("SEQUENCE " + quote_qualified(sequence->name), *sequence->comment));
         file.add(std::move(group));
     }
     return file.text();

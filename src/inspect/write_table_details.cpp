@@ -11,7 +11,8 @@ using emit::quote_qualified;
 bool inline_constraint(const model::Constraint& constraint) {
     // Foreign keys always go in separate ALTER TABLE statements, so that tables referring
     // to each other (cycles) load in any order. NOT VALID exists only on ALTER TABLE.
-    return !constraint.inherited && constraint.validated && constraint.kind != model::ConstraintKind::foreign_key;
+    return !constraint.inherited && constraint.validated &&
+           constraint.kind != model::ConstraintKind::foreign_key;
 }
 
 bool written_index(const model::Index& index) {
@@ -28,7 +29,8 @@ std::string add_constraint(const model::Table& table, const model::Constraint& c
     std::string text = "ALTER TABLE " + quote_qualified(table.name) + " ADD CONSTRAINT " +
                        quote_identifier(constraint.name) + " " + constraint.definition;
     // pg_get_constraintdef already appends NOT VALID; add it only if a reader did not.
-    if (!constraint.validated && !constraint.definition.ends_with("NOT VALID")) text += " NOT VALID";
+    if (!constraint.validated && !constraint.definition.ends_with("NOT VALID"))
+        text += " NOT VALID";
     return text + ";";
 }
 
@@ -84,10 +86,17 @@ Group trigger_statements(const model::QualifiedName& relation, const TableParts&
         std::string alter = "ALTER TABLE " + quote_qualified(relation);
         std::string name = quote_identifier(trigger->name);
         switch (trigger->enabled) {
-            case 'D': group.push_back(alter + " DISABLE TRIGGER " + name + ";"); break;
-            case 'R': group.push_back(alter + " ENABLE REPLICA TRIGGER " + name + ";"); break;
-            case 'A': group.push_back(alter + " ENABLE ALWAYS TRIGGER " + name + ";"); break;
-            default: break;  // 'O': fires in origin and local mode, the default
+            case 'D':
+                group.push_back(alter + " DISABLE TRIGGER " + name + ";");
+                break;
+            case 'R':
+                group.push_back(alter + " ENABLE REPLICA TRIGGER " + name + ";");
+                break;
+            case 'A':
+                group.push_back(alter + " ENABLE ALWAYS TRIGGER " + name + ";");
+                break;
+            default:
+                break;  // 'O': fires in origin and local mode, the default
         }
     }
     return group;
@@ -96,17 +105,22 @@ Group trigger_statements(const model::QualifiedName& relation, const TableParts&
 Group policy_statements(const model::Table& table, const TableParts& parts) {
     Group group;
     std::string table_name = quote_qualified(table.name);
-    if (table.row_security) group.push_back("ALTER TABLE " + table_name + " ENABLE ROW LEVEL SECURITY;");
-    if (table.force_row_security) group.push_back("ALTER TABLE " + table_name + " FORCE ROW LEVEL SECURITY;");
+    if (table.row_security)
+        group.push_back("ALTER TABLE " + table_name + " ENABLE ROW LEVEL SECURITY;");
+    if (table.force_row_security)
+        group.push_back("ALTER TABLE " + table_name + " FORCE ROW LEVEL SECURITY;");
     for (const auto* policy : parts.policies) {
         std::vector<std::string> roles;
-        for (const auto& role : policy->roles) roles.push_back(role == "PUBLIC" ? role : quote_identifier(role));
+        for (const auto& role : policy->roles)
+            roles.push_back(role == "PUBLIC" ? role : quote_identifier(role));
         if (roles.empty()) roles.push_back("PUBLIC");
-        std::string text = "CREATE POLICY " + quote_identifier(policy->name) + " ON " + table_name + "\n    AS " +
-                           (policy->permissive ? "PERMISSIVE" : "RESTRICTIVE") + "\n    FOR " + policy->command +
-                           "\n    TO " + join(roles, ", ");
-        if (policy->using_expression) text += "\n    USING " + parenthesized(*policy->using_expression);
-        if (policy->check_expression) text += "\n    WITH CHECK " + parenthesized(*policy->check_expression);
+        std::string text = "CREATE POLICY " + quote_identifier(policy->name) + " ON " + table_name +
+                           "\n    AS " + (policy->permissive ? "PERMISSIVE" : "RESTRICTIVE") +
+                           "\n    FOR " + policy->command + "\n    TO " + join(roles, ", ");
+        if (policy->using_expression)
+            text += "\n    USING " + parenthesized(*policy->using_expression);
+        if (policy->check_expression)
+            text += "\n    WITH CHECK " + parenthesized(*policy->check_expression);
         group.push_back(text + ";");
     }
     return group;
@@ -116,7 +130,8 @@ Group index_comments(const TableParts& parts) {
     Group group;
     for (const auto* index : parts.indexes) {
         if (written_index(*index) && index->comment) {
-            group.push_back(comment_on("INDEX " + quote_qualified({index->table.schema, index->name}), *index->comment));
+            group.push_back(comment_on(
+                "INDEX " + quote_qualified({index->table.schema, index->name}), *index->comment));
         }
     }
     return group;
@@ -126,8 +141,9 @@ Group trigger_comments(const model::QualifiedName& relation, const TableParts& p
     Group group;
     for (const auto* trigger : parts.triggers) {
         if (trigger->comment) {
-            group.push_back(comment_on("TRIGGER " + quote_identifier(trigger->name) + " ON " + quote_qualified(relation),
-                                       *trigger->comment));
+            group.push_back(comment_on(
+                "TRIGGER " + quote_identifier(trigger->name) + " ON " + quote_qualified(relation),
+                *trigger->comment));
         }
     }
     return group;
@@ -139,15 +155,17 @@ Group table_comments(const model::Table& table, const TableParts& parts) {
     if (table.comment) group.push_back(comment_on("TABLE " + table_name, *table.comment));
     for (const auto& column : table.columns) {
         if (column.comment) {
-            group.push_back(comment_on("COLUMN " + table_name + "." + quote_identifier(column.name), *column.comment));
+            group.push_back(comment_on("COLUMN " + table_name + "." + quote_identifier(column.name),
+                                       *column.comment));
         }
     }
     // Inherited constraints included: their copies keep the parent's name, so the comment
     // finds them after loading.
     for (const auto* constraint : parts.constraints) {
         if (constraint->comment) {
-            group.push_back(comment_on("CONSTRAINT " + quote_identifier(constraint->name) + " ON " + table_name,
-                                       *constraint->comment));
+            group.push_back(
+                comment_on("CONSTRAINT " + quote_identifier(constraint->name) + " ON " + table_name,
+                           *constraint->comment));
         }
     }
     for (auto& comment : index_comments(parts)) group.push_back(std::move(comment));
@@ -155,11 +173,14 @@ Group table_comments(const model::Table& table, const TableParts& parts) {
     for (const auto* policy : parts.policies) {
         if (policy->comment) {
             group.push_back(
-                comment_on("POLICY " + quote_identifier(policy->name) + " ON " + table_name, *policy->comment));
+                comment_on("POLICY " + quote_identifier(policy->name) + " ON " + table_name,
+                           *policy->comment));
         }
     }
     for (const auto* sequence : parts.owned_sequences) {
-        if (sequence->comment) group.push_back(comment_on("SEQUENCE " + quote_qualified(sequence->name), *sequence->comment));
+        if (sequence->comment)
+            group.push_back(
+                comment_on("SEQUENCE " + quote_qualified(sequence->name), *sequence->comment));
     }
     return group;
 }

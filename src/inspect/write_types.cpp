@@ -16,7 +16,8 @@ Group enum_type(const model::EnumType& type) {
     for (const auto& label : type.labels) labels.push_back(quote_literal(label));
     std::string body = labels.empty() ? "()" : "(\n    " + join(labels, ",\n    ") + "\n)";
     Group group{"CREATE TYPE " + quote_qualified(type.name) + " AS ENUM " + body + ";"};
-    if (type.comment) group.push_back(comment_on("TYPE " + quote_qualified(type.name), *type.comment));
+    if (type.comment)
+        group.push_back(comment_on("TYPE " + quote_qualified(type.name), *type.comment));
     return group;
 }
 
@@ -32,8 +33,8 @@ Group domain(const model::Domain& domain) {
             text += "\n    CONSTRAINT " + quote_identifier(check.name) + " " + check.definition;
         } else {
             // NOT VALID exists only on ALTER DOMAIN; pg_get_constraintdef already says it.
-            std::string alter = "ALTER DOMAIN " + name + " ADD CONSTRAINT " + quote_identifier(check.name) + " " +
-                                check.definition;
+            std::string alter = "ALTER DOMAIN " + name + " ADD CONSTRAINT " +
+                                quote_identifier(check.name) + " " + check.definition;
             if (!check.definition.ends_with("NOT VALID")) alter += " NOT VALID";
             later.push_back(alter + ";");
         }
@@ -53,7 +54,8 @@ Group composite_type(const model::CompositeType& type) {
     }
     std::string body = attributes.empty() ? "()" : "(\n    " + join(attributes, ",\n    ") + "\n)";
     Group group{"CREATE TYPE " + quote_qualified(type.name) + " AS " + body + ";"};
-    if (type.comment) group.push_back(comment_on("TYPE " + quote_qualified(type.name), *type.comment));
+    if (type.comment)
+        group.push_back(comment_on("TYPE " + quote_qualified(type.name), *type.comment));
     return group;
 }
 
@@ -77,12 +79,15 @@ Group range_type(const model::RangeType& type) {
     if (type.multirange_name) {
         // format_type qualifies the name only when the search_path does not find it.
         std::string default_name = default_multirange_name(type.name.name);
-        bool is_default = *type.multirange_name == quote_identifier(default_name) ||
-                          *type.multirange_name == quote_qualified({type.name.schema, default_name});
+        bool is_default =
+            *type.multirange_name == quote_identifier(default_name) ||
+            *type.multirange_name == quote_qualified({type.name.schema, default_name});
         if (!is_default) options.push_back("multirange_type_name = " + *type.multirange_name);
     }
-    Group group{"CREATE TYPE " + quote_qualified(type.name) + " AS RANGE (\n    " + join(options, ",\n    ") + "\n);"};
-    if (type.comment) group.push_back(comment_on("TYPE " + quote_qualified(type.name), *type.comment));
+    Group group{"CREATE TYPE " + quote_qualified(type.name) + " AS RANGE (\n    " +
+                join(options, ",\n    ") + "\n);"};
+    if (type.comment)
+        group.push_back(comment_on("TYPE " + quote_qualified(type.name), *type.comment));
     return group;
 }
 

@@ -13,7 +13,8 @@ namespace {
 // pg_get_viewdef ends the query with ';'; clauses come after it, so it goes.
 std::string query_text(std::string_view definition) {
     auto end = definition.find_last_not_of(" \t\r\n;");
-    return std::string(end == std::string_view::npos ? std::string_view{} : definition.substr(0, end + 1));
+    return std::string(end == std::string_view::npos ? std::string_view{}
+                                                     : definition.substr(0, end + 1));
 }
 
 std::string create_view(const model::View& view) {
@@ -28,7 +29,8 @@ std::string create_view(const model::View& view) {
             options.push_back(option);
         }
     }
-    std::string text = std::string("CREATE ") + (view.materialized ? "MATERIALIZED VIEW " : "VIEW ") +
+    std::string text = std::string("CREATE ") +
+                       (view.materialized ? "MATERIALIZED VIEW " : "VIEW ") +
                        quote_qualified(view.name);
     if (!options.empty()) text += " WITH (" + option_list(options) + ")";
     text += " AS\n" + query_text(view.definition);
@@ -53,7 +55,8 @@ std::string write_view_file(const model::View& view, const ModelIndex& index) {
     std::string object = view.materialized ? "MATERIALIZED VIEW " : "VIEW ";
     if (view.comment) comments.push_back(comment_on(object + name, *view.comment));
     for (const auto& column : view.column_comments) {
-        comments.push_back(comment_on("COLUMN " + name + "." + quote_identifier(column.column), column.comment));
+        comments.push_back(
+            comment_on("COLUMN " + name + "." + quote_identifier(column.column), column.comment));
     }
     for (auto& comment : index_comments(parts)) comments.push_back(std::move(comment));
     for (auto& comment : trigger_comments(view.name, parts)) comments.push_back(std::move(comment));

@@ -18,13 +18,13 @@ using Group = std::vector<std::string>;
 
 // One output file: a one-line header comment, then groups separated by blank lines.
 class SqlFile {
-public:
+  public:
     explicit SqlFile(std::string header) : header_(std::move(header)) {}
     void add(Group group);  // empty groups are dropped, so callers need not check
     bool empty() const { return groups_.empty(); }
     std::string text() const;
 
-private:
+  private:
     std::string header_;
     std::vector<Group> groups_;
 };
@@ -77,7 +77,8 @@ std::string safe_file_stem(std::string_view name);
 // on case-insensitive file systems and never equal to a reserved entry (compared
 // lower-cased). When stems collide, the name equal to its lower-cased stem keeps it, then
 // byte order decides; the others get "_2", "_3", … Deterministic for the same set of names.
-std::map<std::string, std::string> assign_entry_names(const std::set<std::string>& names, std::string_view suffix,
+std::map<std::string, std::string> assign_entry_names(const std::set<std::string>& names,
+                                                      std::string_view suffix,
                                                       const std::set<std::string>& reserved = {});
 
 // ---- lookups (model_index.cpp) ----
@@ -86,7 +87,7 @@ std::map<std::string, std::string> assign_entry_names(const std::set<std::string
 // written, each list sorted by name.
 struct TableParts {
     std::vector<const model::Constraint*> constraints;
-    std::vector<const model::Index*> indexes;  // on tables and materialized views
+    std::vector<const model::Index*> indexes;     // on tables and materialized views
     std::vector<const model::Trigger*> triggers;  // on tables and views (INSTEAD OF)
     std::vector<const model::Policy*> policies;
     std::vector<const model::Sequence*> owned_sequences;  // sequences OWNED BY a column
@@ -94,14 +95,14 @@ struct TableParts {
 };
 
 class ModelIndex {
-public:
+  public:
     explicit ModelIndex(const model::Schema& schema);
     const model::Table* table(const model::QualifiedName& name) const;
     const TableParts& parts(const model::QualifiedName& table_or_view) const;
     // Whether the sequence is written in its owning table's file (the table is in the model).
     bool written_with_table(const model::Sequence& sequence) const;
 
-private:
+  private:
     std::map<model::QualifiedName, const model::Table*> tables_;
     std::map<model::QualifiedName, TableParts> parts_;
     TableParts none_;
@@ -118,17 +119,21 @@ struct SchemaTypes {
     std::vector<const model::Domain*> domains;
     std::vector<const model::CompositeType*> composites;
     std::vector<const model::RangeType*> ranges;
-    bool empty() const { return enums.empty() && domains.empty() && composites.empty() && ranges.empty(); }
+    bool empty() const {
+        return enums.empty() && domains.empty() && composites.empty() && ranges.empty();
+    }
 };
 std::string write_types_file(const std::string& schema, const SchemaTypes& types);
-std::string write_sequences_file(const std::string& schema, const std::vector<const model::Sequence*>& sequences);
+std::string write_sequences_file(const std::string& schema,
+                                 const std::vector<const model::Sequence*>& sequences);
 
 // Table sections shared by write_table.cpp and write_table_details.cpp.
 Group column_alters(const model::Table& table, const ModelIndex& index);
 Group constraint_alters(const model::Table& table, const TableParts& parts);
 Group index_statements(const TableParts& parts);  // tables and materialized views
 Group index_comments(const TableParts& parts);
-Group trigger_statements(const model::QualifiedName& relation, const TableParts& parts);  // tables and views
+Group trigger_statements(const model::QualifiedName& relation,
+                         const TableParts& parts);  // tables and views
 Group trigger_comments(const model::QualifiedName& relation, const TableParts& parts);
 Group policy_statements(const model::Table& table, const TableParts& parts);
 Group table_comments(const model::Table& table, const TableParts& parts);

@@ -9,7 +9,8 @@ namespace driftless::loader {
 CheckResult check_schema(const std::filesystem::path& schema_path, scratch::ScratchServer& server,
                          bool quiet) {
     auto sources = parser::read_schema_sources(schema_path);
-    auto statements = parser::parse_sources(sources);  // every syntax error before any database work
+    auto statements =
+        parser::parse_sources(sources);  // every syntax error before any database work
     auto database = server.create_database();
     db::Session session(database->conninfo());
     LoadSummary summary = load_statements(session, statements, {quiet});

@@ -27,10 +27,12 @@ struct Failure {
 }  // namespace
 
 parser::Diagnostic diagnose(const parser::Statement& statement, const db::ServerError& error) {
-    parser::Diagnostic diagnostic{statement.file, statement.line, statement.column, error.describe()};
+    parser::Diagnostic diagnostic{statement.file, statement.line, statement.column,
+                                  error.describe()};
     if (error.position && *error.position > 0) {
         // The position counts characters of the statement text; find that spot in the file.
-        std::size_t in_statement = byte_offset_of_char(statement.text, static_cast<std::size_t>(*error.position - 1));
+        std::size_t in_statement =
+            byte_offset_of_char(statement.text, static_cast<std::size_t>(*error.position - 1));
         LineIndex lines(statement.text);
         LineCol where = lines.locate(in_statement);
         diagnostic.line = statement.line + where.line - 1;
@@ -80,7 +82,8 @@ LoadSummary load_statements(db::Session& session, const std::vector<parser::Stat
     // it probably failed for another's sake could hide a second, real mistake.
     std::vector<parser::Diagnostic> diagnostics;
     for (const auto* failures : {&real_errors, &deferred}) {
-        for (const auto& failure : *failures) diagnostics.push_back(diagnose(statements[failure.index], failure.error));
+        for (const auto& failure : *failures)
+            diagnostics.push_back(diagnose(statements[failure.index], failure.error));
     }
     throw parser::SourceErrors(std::move(diagnostics));
 }

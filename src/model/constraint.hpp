@@ -16,13 +16,14 @@ struct Constraint {
     QualifiedName table;
     std::string name;
     ConstraintKind kind = ConstraintKind::check;
-    std::string definition;                 // pg_get_constraintdef, e.g. "FOREIGN KEY (a) REFERENCES t(id) ON DELETE CASCADE"
-    std::vector<std::string> columns;       // conkey names, in key order
+    std::string definition;  // pg_get_constraintdef, e.g. "FOREIGN KEY (a) REFERENCES t(id) ON
+                             // DELETE CASCADE"
+    std::vector<std::string> columns;         // conkey names, in key order
     std::optional<QualifiedName> references;  // foreign keys: the referenced table
     bool deferrable = false;
     bool initially_deferred = false;
-    bool validated = true;                  // false for NOT VALID
-    bool inherited = false;                 // comes from a parent (partition); not emitted
+    bool validated = true;   // false for NOT VALID
+    bool inherited = false;  // comes from a parent (partition); not emitted
     std::optional<std::string> comment;
     bool operator==(const Constraint&) const = default;
 };

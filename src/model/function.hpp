@@ -13,11 +13,11 @@ enum class RoutineKind { function, procedure, aggregate, window };
 
 struct Function {
     QualifiedName name;
-    std::string arguments;        // pg_get_function_identity_arguments: "a integer, b text"
+    std::string arguments;  // pg_get_function_identity_arguments: "a integer, b text"
     RoutineKind kind = RoutineKind::function;
-    std::string result;           // pg_get_function_result; empty for procedures
+    std::string result;  // pg_get_function_result; empty for procedures
     std::string language;
-    std::string definition;       // complete CREATE OR REPLACE statement
+    std::string definition;  // complete CREATE OR REPLACE statement
     std::optional<std::string> comment;
     std::vector<std::string> acl;
     bool operator==(const Function&) const = default;

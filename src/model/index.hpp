@@ -9,11 +9,11 @@
 namespace driftless::model {
 
 struct Index {
-    QualifiedName table;        // table or materialized view
+    QualifiedName table;  // table or materialized view
     std::string name;
-    std::string definition;     // pg_get_indexdef: "CREATE UNIQUE INDEX … ON … USING btree (…)"
+    std::string definition;  // pg_get_indexdef: "CREATE UNIQUE INDEX … ON … USING btree (…)"
     bool unique = false;
-    bool valid = true;          // false: a failed CONCURRENTLY build
+    bool valid = true;                              // false: a failed CONCURRENTLY build
     std::optional<QualifiedName> partition_parent;  // index of the parent it is attached to
     std::optional<std::string> comment;
     bool operator==(const Index&) const = default;

@@ -31,9 +31,9 @@ const char* kind_name(ObjectKind kind);  // "table", "materialized view", …
 
 struct ObjectId {
     ObjectKind kind = ObjectKind::table;
-    QualifiedName name;         // for schemas and extensions: {"", name}
-    QualifiedName table;        // owning table or view; empty when none
-    std::string arguments;      // function identity arguments, e.g. "integer, text"
+    QualifiedName name;     // for schemas and extensions: {"", name}
+    QualifiedName table;    // owning table or view; empty when none
+    std::string arguments;  // function identity arguments, e.g. "integer, text"
 
     auto operator<=>(const ObjectId&) const = default;
     std::string display() const;  // "table public.users", "index public.users_email_idx"

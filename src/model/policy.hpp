@@ -12,8 +12,8 @@ struct Policy {
     QualifiedName table;
     std::string name;
     bool permissive = true;
-    std::string command = "ALL";         // ALL, SELECT, INSERT, UPDATE, DELETE
-    std::vector<std::string> roles;      // sorted; "PUBLIC" for public
+    std::string command = "ALL";     // ALL, SELECT, INSERT, UPDATE, DELETE
+    std::vector<std::string> roles;  // sorted; "PUBLIC" for public
     std::optional<std::string> using_expression;
     std::optional<std::string> check_expression;
     std::optional<std::string> comment;

@@ -15,18 +15,23 @@ void put(Json& json, const char* key, const std::vector<std::string>& values) {
 void put(Json& json, const char* key, bool value) {
     if (value) json[key] = true;
 }
-std::string name(const QualifiedName& n) { return n.display(); }
+std::string name(const QualifiedName& n) {
+    return n.display();
+}
 
 Json column_json(const Column& c) {
     Json j{{"name", c.name}, {"type", c.type}};
     put(j, "collation", c.collation);
     put(j, "default", c.default_expression);
     put(j, "not_null", c.not_null);
-    if (c.identity != Identity::none) j["identity"] = c.identity == Identity::always ? "always" : "by default";
+    if (c.identity != Identity::none)
+        j["identity"] = c.identity == Identity::always ? "always" : "by default";
     if (c.identity_options) {
         const auto& o = *c.identity_options;
-        j["identity_options"] = {{"type", o.data_type}, {"start", o.start}, {"increment", o.increment},
-                                 {"min", o.min_value}, {"max", o.max_value}, {"cache", o.cache}, {"cycle", o.cycle}};
+        j["identity_options"] = {{"type", o.data_type},      {"start", o.start},
+                                 {"increment", o.increment}, {"min", o.min_value},
+                                 {"max", o.max_value},       {"cache", o.cache},
+                                 {"cycle", o.cycle}};
     }
     put(j, "generated", c.generation_expression);
     put(j, "storage", c.storage);
@@ -39,7 +44,8 @@ Json column_json(const Column& c) {
 
 Json table_json(const Table& t) {
     Json j{{"name", name(t.name)}};
-    if (t.kind != TableKind::ordinary) j["kind"] = t.kind == TableKind::partitioned ? "partitioned" : "foreign";
+    if (t.kind != TableKind::ordinary)
+        j["kind"] = t.kind == TableKind::partitioned ? "partitioned" : "foreign";
     put(j, "unlogged", t.persistence == Persistence::unlogged);
     j["columns"] = Json::array();
     for (const auto& c : t.columns) j["columns"].push_back(column_json(c));
@@ -58,7 +64,9 @@ Json table_json(const Table& t) {
 
 Json constraint_json(const Constraint& c) {
     static const char* kinds[] = {"primary key", "unique", "foreign key", "check", "exclusion"};
-    Json j{{"table", name(c.table)}, {"name", c.name}, {"kind", kinds[static_cast<int>(c.kind)]},
+    Json j{{"table", name(c.table)},
+           {"name", c.name},
+           {"kind", kinds[static_cast<int>(c.kind)]},
            {"definition", c.definition}};
     put(j, "columns", c.columns);
     if (c.references) j["references"] = name(*c.references);
@@ -70,7 +78,9 @@ Json constraint_json(const Constraint& c) {
     return j;
 }
 
-Json id_json(const ObjectId& id) { return id.display(); }
+Json id_json(const ObjectId& id) {
+    return id.display();
+}
 
 }  // namespace
 
@@ -82,7 +92,8 @@ Json to_json(const Schema& s) {
         put(e, "acl", n.acl);
         j["schemas"].push_back(e);
     }
-    for (const auto& e : s.extensions) j["extensions"].push_back({{"name", e.name}, {"schema", e.schema}, {"version", e.version}});
+    for (const auto& e : s.extensions)
+        j["extensions"].push_back({{"name", e.name}, {"schema", e.schema}, {"version", e.version}});
     for (const auto& e : s.enums) {
         Json x{{"name", name(e.name)}, {"labels", e.labels}};
         put(x, "comment", e.comment);
@@ -94,7 +105,9 @@ Json to_json(const Schema& s) {
         put(x, "collation", d.collation);
         put(x, "default", d.default_expression);
         put(x, "not_null", d.not_null);
-        for (const auto& c : d.checks) x["checks"].push_back({{"name", c.name}, {"definition", c.definition}, {"validated", c.validated}});
+        for (const auto& c : d.checks)
+            x["checks"].push_back(
+                {{"name", c.name}, {"definition", c.definition}, {"validated", c.validated}});
         put(x, "comment", d.comment);
         put(x, "acl", d.acl);
         j["domains"].push_back(x);
@@ -121,8 +134,9 @@ Json to_json(const Schema& s) {
         j["range_types"].push_back(x);
     }
     for (const auto& q : s.sequences) {
-        Json x{{"name", name(q.name)}, {"type", q.data_type}, {"start", q.start}, {"increment", q.increment},
-               {"min", q.min_value}, {"max", q.max_value}, {"cache", q.cache}};
+        Json x{{"name", name(q.name)},     {"type", q.data_type}, {"start", q.start},
+               {"increment", q.increment}, {"min", q.min_value},  {"max", q.max_value},
+               {"cache", q.cache}};
         put(x, "cycle", q.cycle);
         put(x, "unlogged", q.unlogged);
         if (q.owned_by) x["owned_by"] = name(q.owned_by->table) + "." + q.owned_by->column;
@@ -132,8 +146,12 @@ Json to_json(const Schema& s) {
     }
     for (const auto& f : s.functions) {
         static const char* kinds[] = {"function", "procedure", "aggregate", "window"};
-        Json x{{"name", name(f.name)}, {"arguments", f.arguments}, {"kind", kinds[static_cast<int>(f.kind)]},
-               {"result", f.result}, {"language", f.language}, {"definition", f.definition}};
+        Json x{{"name", name(f.name)},
+               {"arguments", f.arguments},
+               {"kind", kinds[static_cast<int>(f.kind)]},
+               {"result", f.result},
+               {"language", f.language},
+               {"definition", f.definition}};
         put(x, "comment", f.comment);
         put(x, "acl", f.acl);
         j["functions"].push_back(x);
@@ -159,21 +177,28 @@ Json to_json(const Schema& s) {
         j["indexes"].push_back(x);
     }
     for (const auto& t : s.triggers) {
-        Json x{{"table", name(t.table)}, {"name", t.name}, {"definition", t.definition},
-               {"function", name(t.function)}, {"enabled", std::string(1, t.enabled)}};
+        Json x{{"table", name(t.table)},
+               {"name", t.name},
+               {"definition", t.definition},
+               {"function", name(t.function)},
+               {"enabled", std::string(1, t.enabled)}};
         put(x, "constraint", t.is_constraint);
         put(x, "comment", t.comment);
         j["triggers"].push_back(x);
     }
     for (const auto& p : s.policies) {
-        Json x{{"table", name(p.table)}, {"name", p.name}, {"permissive", p.permissive}, {"command", p.command},
+        Json x{{"table", name(p.table)},
+               {"name", p.name},
+               {"permissive", p.permissive},
+               {"command", p.command},
                {"roles", p.roles}};
         put(x, "using", p.using_expression);
         put(x, "check", p.check_expression);
         put(x, "comment", p.comment);
         j["policies"].push_back(x);
     }
-    for (const auto& d : s.dependencies) j["dependencies"].push_back({id_json(d.from), id_json(d.to)});
+    for (const auto& d : s.dependencies)
+        j["dependencies"].push_back({id_json(d.from), id_json(d.to)});
     return j;
 }
 

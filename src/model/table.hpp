@@ -25,19 +25,19 @@ struct IdentityOptions {
 
 struct Column {
     std::string name;
-    std::string type;                          // format_type(atttypid, atttypmod)
-    std::optional<std::string> collation;      // only when it differs from the type's default
+    std::string type;                               // format_type(atttypid, atttypmod)
+    std::optional<std::string> collation;           // only when it differs from the type's default
     std::optional<std::string> default_expression;  // pg_get_expr; absent for generated columns
     bool not_null = false;
     Identity identity = Identity::none;
     std::optional<IdentityOptions> identity_options;
     Generated generated = Generated::none;
     std::optional<std::string> generation_expression;
-    std::optional<std::string> storage;        // only when not the type's default (e.g. "external")
-    std::optional<std::string> compression;    // attcompression when set
+    std::optional<std::string> storage;      // only when not the type's default (e.g. "external")
+    std::optional<std::string> compression;  // attcompression when set
     std::optional<std::string> comment;
-    std::vector<std::string> acl;              // column privileges
-    bool inherited = false;                    // !attislocal: defined by a parent table only
+    std::vector<std::string> acl;  // column privileges
+    bool inherited = false;        // !attislocal: defined by a parent table only
     bool operator==(const Column&) const = default;
 };
 
@@ -48,13 +48,13 @@ struct Table {
     QualifiedName name;
     TableKind kind = TableKind::ordinary;
     Persistence persistence = Persistence::permanent;
-    std::vector<Column> columns;                 // in attnum order, dropped columns left out
-    std::optional<std::string> partition_key;    // pg_get_partkeydef: "RANGE (created_at)"
-    std::optional<QualifiedName> partition_of;   // parent, for a partition
-    std::optional<std::string> partition_bound;  // pg_get_expr(relpartbound): "FOR VALUES …"
-    std::vector<QualifiedName> inherits;         // plain inheritance parents, in order
-    std::vector<std::string> storage_parameters; // reloptions, sorted: "fillfactor=70"
-    std::optional<std::string> access_method;    // only when not heap
+    std::vector<Column> columns;                  // in attnum order, dropped columns left out
+    std::optional<std::string> partition_key;     // pg_get_partkeydef: "RANGE (created_at)"
+    std::optional<QualifiedName> partition_of;    // parent, for a partition
+    std::optional<std::string> partition_bound;   // pg_get_expr(relpartbound): "FOR VALUES …"
+    std::vector<QualifiedName> inherits;          // plain inheritance parents, in order
+    std::vector<std::string> storage_parameters;  // reloptions, sorted: "fillfactor=70"
+    std::optional<std::string> access_method;     // only when not heap
     bool row_security = false;
     bool force_row_security = false;
     std::optional<std::string> comment;

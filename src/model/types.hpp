@@ -12,7 +12,7 @@ struct EnumType {
     QualifiedName name;
     std::vector<std::string> labels;  // in sort order (pg_enum.enumsortorder)
     std::optional<std::string> comment;
-    std::vector<std::string> acl;     // aclitem texts; compared only when asked
+    std::vector<std::string> acl;  // aclitem texts; compared only when asked
     bool operator==(const EnumType&) const = default;
 };
 
@@ -29,7 +29,7 @@ struct Domain {
     std::optional<std::string> collation;  // only when it differs from the base type's
     std::optional<std::string> default_expression;
     bool not_null = false;
-    std::vector<DomainCheck> checks;       // by name
+    std::vector<DomainCheck> checks;  // by name
     std::optional<std::string> comment;
     std::vector<std::string> acl;
     bool operator==(const Domain&) const = default;

@@ -66,7 +66,8 @@ void attach_annotations(const SourceFile& source, const LineIndex& lines,
             continue;
         }
         int next = line + 1;
-        while (next <= lines.line_count() && is_blank_or_comment(line_text(source.text, lines, next))) {
+        while (next <= lines.line_count() &&
+               is_blank_or_comment(line_text(source.text, lines, next))) {
             ++next;
         }
         auto target = targets.find(next);

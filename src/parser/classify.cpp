@@ -63,23 +63,27 @@ const std::unordered_map<std::string, int>& definition_tiers() {
 const std::set<std::string> code_statements{"DoStmt", "CallStmt", "ExecuteStmt"};
 
 const std::set<std::string> data_statements{
-    "SelectStmt", "InsertStmt", "UpdateStmt", "DeleteStmt", "MergeStmt", "CopyStmt",
-    "TruncateStmt", "PrepareStmt", "DeallocateStmt",
-    "DeclareCursorStmt", "FetchStmt", "ClosePortalStmt", "ListenStmt", "NotifyStmt",
-    "UnlistenStmt", "LockStmt", "VacuumStmt", "ClusterStmt", "ReindexStmt", "CheckPointStmt",
-    "ExplainStmt", "RefreshMatViewStmt", "LoadStmt", "DiscardStmt"};
+    "SelectStmt",  "InsertStmt",         "UpdateStmt",  "DeleteStmt",     "MergeStmt",
+    "CopyStmt",    "TruncateStmt",       "PrepareStmt", "DeallocateStmt", "DeclareCursorStmt",
+    "FetchStmt",   "ClosePortalStmt",    "ListenStmt",  "NotifyStmt",     "UnlistenStmt",
+    "LockStmt",    "VacuumStmt",         "ClusterStmt", "ReindexStmt",    "CheckPointStmt",
+    "ExplainStmt", "RefreshMatViewStmt", "LoadStmt",    "DiscardStmt"};
 
-const std::set<std::string> drop_statements{"DropStmt", "DropRoleStmt", "DropdbStmt",
-                                            "DropOwnedStmt", "DropTableSpaceStmt",
-                                            "DropSubscriptionStmt", "DropUserMappingStmt",
-                                            "ReassignOwnedStmt"};
+const std::set<std::string> drop_statements{
+    "DropStmt",           "DropRoleStmt",         "DropdbStmt",          "DropOwnedStmt",
+    "DropTableSpaceStmt", "DropSubscriptionStmt", "DropUserMappingStmt", "ReassignOwnedStmt"};
 
 const std::set<std::string> cluster_statements{
-    "CreateRoleStmt", "AlterRoleStmt", "AlterRoleSetStmt", "GrantRoleStmt", "CreatedbStmt",
-    "AlterDatabaseStmt", "AlterDatabaseSetStmt", "AlterSystemStmt", "CreateTableSpaceStmt",
-    "AlterTableSpaceOptionsStmt", "CreateSubscriptionStmt", "AlterSubscriptionStmt"};
+    "CreateRoleStmt",         "AlterRoleStmt",
+    "AlterRoleSetStmt",       "GrantRoleStmt",
+    "CreatedbStmt",           "AlterDatabaseStmt",
+    "AlterDatabaseSetStmt",   "AlterSystemStmt",
+    "CreateTableSpaceStmt",   "AlterTableSpaceOptionsStmt",
+    "CreateSubscriptionStmt", "AlterSubscriptionStmt"};
 
-Classification refuse(std::string why) { return {StatementRole::refused, 0, std::move(why)}; }
+Classification refuse(std::string why) {
+    return {StatementRole::refused, 0, std::move(why)};
+}
 
 // pg_dump starts every dump with `SELECT pg_catalog.set_config('search_path', '', false);`.
 bool is_set_config_call(const nlohmann::json& node) {
@@ -95,9 +99,8 @@ bool is_set_config_call(const nlohmann::json& node) {
 }
 
 Classification classify_alter_table(const nlohmann::json& node) {
-    static const std::set<std::string> dropping{"AT_DropColumn", "AT_DropConstraint",
-                                                "AT_DetachPartition", "AT_DropInherit",
-                                                "AT_DropOf"};
+    static const std::set<std::string> dropping{
+        "AT_DropColumn", "AT_DropConstraint", "AT_DetachPartition", "AT_DropInherit", "AT_DropOf"};
     for (const auto& command : node.value("cmds", nlohmann::json::array())) {
         std::string subtype = command["AlterTableCmd"].value("subtype", "");
         if (dropping.count(subtype)) {
@@ -118,10 +121,13 @@ Classification classify(const std::string& node_type, const nlohmann::json& node
     }
     if (node_type == "AlterTableStmt") return classify_alter_table(node);
     if (node_type == "AlterDomainStmt" && node.value("subtype", "") == "X") {
-        return refuse("dropping a domain constraint is not allowed in schema files; remove it from the definition instead");
+        return refuse(
+            "dropping a domain constraint is not allowed in schema files; remove it from the "
+            "definition instead");
     }
     if (node_type == "CreateTableAsStmt" && node.value("objtype", "") != "OBJECT_MATVIEW") {
-        return refuse("CREATE TABLE AS copies data and is not allowed in schema files; write CREATE TABLE");
+        return refuse(
+            "CREATE TABLE AS copies data and is not allowed in schema files; write CREATE TABLE");
     }
     if (node_type == "DefineStmt" && node.value("kind", "") == "OBJECT_AGGREGATE") {
         return {StatementRole::definition, functions, {}};  // built from functions
@@ -130,22 +136,33 @@ Classification classify(const std::string& node_type, const nlohmann::json& node
         return {StatementRole::definition, it->second, {}};
     }
     if (node_type == "TransactionStmt") {
-        return refuse("transaction control is not allowed in schema files: driftless decides how statements are grouped");
+        return refuse(
+            "transaction control is not allowed in schema files: driftless decides how statements "
+            "are grouped");
     }
     if (drop_statements.count(node_type)) {
-        return refuse("DROP is not allowed in schema files: a schema file says what should exist, so remove the definition instead");
+        return refuse(
+            "DROP is not allowed in schema files: a schema file says what should exist, so remove "
+            "the definition instead");
     }
     if (code_statements.count(node_type)) {
-        return refuse("running code is not allowed in schema files (its effects cannot be compared); put it in a migration");
+        return refuse(
+            "running code is not allowed in schema files (its effects cannot be compared); put it "
+            "in a migration");
     }
     if (data_statements.count(node_type)) {
-        return refuse("data statements are not allowed in schema files; put data changes in a migration");
+        return refuse(
+            "data statements are not allowed in schema files; put data changes in a migration");
     }
     if (cluster_statements.count(node_type)) {
-        return refuse("roles, databases and tablespaces belong to the whole server, not to a schema; create them outside schema files");
+        return refuse(
+            "roles, databases and tablespaces belong to the whole server, not to a schema; create "
+            "them outside schema files");
     }
     if (node_type == "RenameStmt") {
-        return refuse("RENAME is not allowed in schema files: rename the definition and mark it with `-- driftless:renamed-from old_name`");
+        return refuse(
+            "RENAME is not allowed in schema files: rename the definition and mark it with `-- "
+            "driftless:renamed-from old_name`");
     }
     return refuse("this is not a schema statement");
 }

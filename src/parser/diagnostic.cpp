@@ -1,7 +1,7 @@
 #include "parser/diagnostic.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace driftless::parser {
 

@@ -19,11 +19,11 @@ struct Diagnostic {
 
 // Bad input in one or more files: every diagnostic, sorted by file and position. Exit 2.
 class SourceErrors : public InputError {
-public:
+  public:
     explicit SourceErrors(std::vector<Diagnostic> diagnostics);
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
-private:
+  private:
     std::vector<Diagnostic> diagnostics_;
 };
 

@@ -10,14 +10,14 @@ namespace {
 // Owns a libpg_query result by value and frees it with the matching function.
 template <typename Result, void (*Free)(Result)>
 class Owned {
-public:
+  public:
     explicit Owned(Result result) : result_(result) {}
     Owned(const Owned&) = delete;
     Owned& operator=(const Owned&) = delete;
     ~Owned() { Free(result_); }
     const Result* operator->() const { return &result_; }
 
-private:
+  private:
     Result result_;
 };
 using OwnedParse = Owned<PgQueryParseResult, pg_query_free_parse_result>;

@@ -16,7 +16,8 @@ struct SyntaxError {
 };
 
 struct ParseOutput {
-    nlohmann::json tree;  // {"version":…, "stmts":[{"stmt":{Kind:{…}}, "stmt_location", "stmt_len"}]}
+    nlohmann::json
+        tree;  // {"version":…, "stmts":[{"stmt":{Kind:{…}}, "stmt_location", "stmt_len"}]}
     std::optional<SyntaxError> error;
 };
 

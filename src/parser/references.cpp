@@ -40,7 +40,8 @@ void add_sequence_argument(const Json& call, std::vector<ObjectName>& reads) {
                                    names.back()) == sequence_functions.end()) {
         return;
     }
-    const Json* argument = call.contains("args") && !call["args"].empty() ? &call["args"][0] : nullptr;
+    const Json* argument =
+        call.contains("args") && !call["args"].empty() ? &call["args"][0] : nullptr;
     while (argument && argument->contains("TypeCast")) argument = &(*argument)["TypeCast"]["arg"];
     if (!argument || !argument->contains("A_Const")) return;
     const Json& constant = (*argument)["A_Const"];
@@ -77,20 +78,24 @@ void walk(const Json& node, std::vector<ObjectName>& reads) {
         reads.push_back(from_list(NameSpace::function, strings_of(node["objname"])));
     }
     if (node.value("defname", "") == "owned_by" && node.contains("arg")) {
-        auto parts = strings_of(node["arg"].value("List", Json::object()).value("items", Json::array()));
+        auto parts =
+            strings_of(node["arg"].value("List", Json::object()).value("items", Json::array()));
         if (parts.size() >= 2) {
             parts.pop_back();  // the column
             reads.push_back(from_list(NameSpace::relation, parts));
         }
     }
     // CREATE AGGREGATE names its support functions as type names.
-    static const std::set<std::string> aggregate_functions{"sfunc", "finalfunc", "combinefunc", "serialfunc",
-                                                           "deserialfunc", "msfunc", "minvfunc", "mfinalfunc"};
+    static const std::set<std::string> aggregate_functions{
+        "sfunc",        "finalfunc", "combinefunc", "serialfunc",
+        "deserialfunc", "msfunc",    "minvfunc",    "mfinalfunc"};
     if (aggregate_functions.count(node.value("defname", "")) && node.contains("arg") &&
         node["arg"].contains("TypeName")) {
-        reads.push_back(from_list(NameSpace::function, strings_of(node["arg"]["TypeName"]["names"])));
+        reads.push_back(
+            from_list(NameSpace::function, strings_of(node["arg"]["TypeName"]["names"])));
     }
-    if (node.value("defname", "") == "schema" && node.contains("arg") && node["arg"].contains("String")) {
+    if (node.value("defname", "") == "schema" && node.contains("arg") &&
+        node["arg"].contains("String")) {
         reads.push_back({NameSpace::schema, {}, node["arg"]["String"].value("sval", "")});
     }
     for (const auto& [key, child] : node.items()) {
@@ -121,7 +126,8 @@ void add_object_list(const Json& node, std::vector<ObjectName>& targets) {
 bool adds_foreign_key(const Json& alter) {
     for (const auto& command : alter.value("cmds", Json::array())) {
         const Json& def = command["AlterTableCmd"].value("def", Json::object());
-        if (def.contains("Constraint") && def["Constraint"].value("contype", "") == "CONSTR_FOREIGN") {
+        if (def.contains("Constraint") &&
+            def["Constraint"].value("contype", "") == "CONSTR_FOREIGN") {
             return true;
         }
     }
@@ -139,12 +145,13 @@ StatementReferences find_references(const Statement& statement) {
         refs.creates.push_back({NameSpace::schema, {}, node.value("schemaname", "")});
     } else if (type == "CreateStmt" || type == "CreateSeqStmt" || type == "ViewStmt" ||
                type == "CompositeTypeStmt" || type == "CreateForeignTableStmt") {
-        const char* field = type == "CreateStmt" ? "relation"
-                            : type == "CreateSeqStmt" ? "sequence"
-                            : type == "ViewStmt" ? "view"
+        const char* field = type == "CreateStmt"          ? "relation"
+                            : type == "CreateSeqStmt"     ? "sequence"
+                            : type == "ViewStmt"          ? "view"
                             : type == "CompositeTypeStmt" ? "typevar"
                                                           : "base";
-        const Json& relation = type == "CreateForeignTableStmt" ? node["base"]["relation"] : node[field];
+        const Json& relation =
+            type == "CreateForeignTableStmt" ? node["base"]["relation"] : node[field];
         refs.creates.push_back(from_range_var(relation));
     } else if (type == "CreateTableAsStmt") {
         refs.creates.push_back(from_range_var(node["into"]["rel"]));
@@ -153,14 +160,16 @@ StatementReferences find_references(const Statement& statement) {
     } else if (type == "CreateDomainStmt") {
         refs.creates.push_back(from_list(NameSpace::relation, strings_of(node["domainname"])));
     } else if (type == "DefineStmt") {
-        auto space = node.value("kind", "") == "OBJECT_AGGREGATE" ? NameSpace::function : NameSpace::relation;
+        auto space = node.value("kind", "") == "OBJECT_AGGREGATE" ? NameSpace::function
+                                                                  : NameSpace::relation;
         refs.creates.push_back(from_list(space, strings_of(node["defnames"])));
     } else if (type == "CreateFunctionStmt") {
         refs.creates.push_back(from_list(NameSpace::function, strings_of(node["funcname"])));
     } else if (type == "IndexStmt") {
         ObjectName table = from_range_var(node["relation"]);
         refs.targets.push_back(table);
-        if (node.contains("idxname")) refs.creates.push_back({NameSpace::relation, table.schema, node["idxname"]});
+        if (node.contains("idxname"))
+            refs.creates.push_back({NameSpace::relation, table.schema, node["idxname"]});
         if (node.value("unique", false)) refs.extends.push_back(table);  // FKs may reference it
     } else if (type == "AlterTableStmt") {
         ObjectName table = from_range_var(node["relation"]);

@@ -18,10 +18,12 @@ struct ObjectName {
 };
 
 struct StatementReferences {
-    std::vector<ObjectName> creates;   // objects this statement defines
-    std::vector<ObjectName> extends;   // tables it completes (columns, keys) for later readers
-    std::vector<ObjectName> targets;   // objects it alters or attaches to (ALTER, INDEX ON, COMMENT ON)
-    std::vector<ObjectName> reads;     // other names it uses (FK targets, types, functions, views' sources)
+    std::vector<ObjectName> creates;  // objects this statement defines
+    std::vector<ObjectName> extends;  // tables it completes (columns, keys) for later readers
+    std::vector<ObjectName>
+        targets;  // objects it alters or attaches to (ALTER, INDEX ON, COMMENT ON)
+    std::vector<ObjectName>
+        reads;  // other names it uses (FK targets, types, functions, views' sources)
 };
 
 StatementReferences find_references(const Statement& statement);

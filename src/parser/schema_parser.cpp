@@ -26,8 +26,9 @@ bool is_meta_command_at(const std::string& text, std::size_t offset, const LineI
 }
 
 // Turns the parse tree of source.text[base, limit) into classified statements.
-void collect_statements(const SourceFile& source, const LineIndex& lines, const nlohmann::json& tree,
-                        std::size_t base, std::size_t limit, ParsedFile& parsed) {
+void collect_statements(const SourceFile& source, const LineIndex& lines,
+                        const nlohmann::json& tree, std::size_t base, std::size_t limit,
+                        ParsedFile& parsed) {
     for (const auto& raw : tree.value("stmts", nlohmann::json::array())) {
         std::size_t location = base + raw.value("stmt_location", std::size_t{0});
         std::size_t length = raw.value("stmt_len", std::size_t{0});
@@ -79,7 +80,8 @@ void collect_syntax_errors(const SourceFile& source, const LineIndex& lines, Par
         std::size_t failing_start = error_at;  // where the statement in error begins
         if (is_meta_command_at(text, error_at, lines)) {
             std::size_t line_end = text.find('\n', error_at);
-            std::string command = text.substr(error_at, text.find_first_of(" \t\r\n", error_at) - error_at);
+            std::string command =
+                text.substr(error_at, text.find_first_of(" \t\r\n", error_at) - error_at);
             parsed.diagnostics.push_back(
                 {source.display_path, where.line, where.column,
                  fmt::format("psql meta-command {} is not allowed in schema files (driftless "
@@ -103,7 +105,8 @@ void collect_syntax_errors(const SourceFile& source, const LineIndex& lines, Par
         // The statements before the one in error do parse: refusals among them count too.
         if (failing_start > base) {
             ParseOutput before = parse_sql(text.substr(base, failing_start - base));
-            if (!before.error) collect_statements(source, lines, before.tree, base, failing_start, parsed);
+            if (!before.error)
+                collect_statements(source, lines, before.tree, base, failing_start, parsed);
         }
         if (resume <= base) return;
         base = skip_trivia(text, resume, text.size());
@@ -112,7 +115,9 @@ void collect_syntax_errors(const SourceFile& source, const LineIndex& lines, Par
 
 }  // namespace
 
-std::string Statement::location() const { return fmt::format("{}:{}:{}", file, line, column); }
+std::string Statement::location() const {
+    return fmt::format("{}:{}:{}", file, line, column);
+}
 
 ParsedFile parse_file(const SourceFile& source) {
     ParsedFile parsed;

@@ -10,8 +10,8 @@
 namespace driftless::parser {
 
 struct ParsedFile {
-    std::vector<Statement> statements;     // definitions only, in file order
-    std::vector<Diagnostic> diagnostics;   // syntax errors, refusals, bad annotations
+    std::vector<Statement> statements;    // definitions only, in file order
+    std::vector<Diagnostic> diagnostics;  // syntax errors, refusals, bad annotations
     int ignored_session_settings = 0;
 };
 

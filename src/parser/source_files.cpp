@@ -1,7 +1,7 @@
 #include "parser/source_files.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -36,7 +36,8 @@ std::vector<SourceFile> read_schema_sources(const fs::path& path) {
     if (error) throw InputError(fmt::format("{}: {}", path.string(), error.message()));
     if (files.empty()) throw InputError(fmt::format("{}: no .sql files found", path.string()));
     std::sort(files.begin(), files.end(), [&](const fs::path& a, const fs::path& b) {
-        return a.lexically_relative(path).generic_string() < b.lexically_relative(path).generic_string();
+        return a.lexically_relative(path).generic_string() <
+               b.lexically_relative(path).generic_string();
     });
     std::vector<SourceFile> sources;
     sources.reserve(files.size());

@@ -38,8 +38,9 @@ std::string leading_keywords(std::string_view statement, int words) {
     while (words-- > 0) {
         pos = skip_trivia(statement, pos, statement.size());
         std::size_t start = pos;
-        while (pos < statement.size() && (std::isalpha(static_cast<unsigned char>(statement[pos])) ||
-                                          statement[pos] == '_')) {
+        while (
+            pos < statement.size() &&
+            (std::isalpha(static_cast<unsigned char>(statement[pos])) || statement[pos] == '_')) {
             ++pos;
         }
         if (pos == start) break;

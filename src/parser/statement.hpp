@@ -10,14 +10,14 @@
 namespace driftless::parser {
 
 struct Statement {
-    std::string file;         // display path of the source file
-    std::size_t offset = 0;   // byte offset of the first token in the file
-    int line = 0;             // 1-based position of the first token
+    std::string file;        // display path of the source file
+    std::size_t offset = 0;  // byte offset of the first token in the file
+    int line = 0;            // 1-based position of the first token
     int column = 0;
-    std::string text;         // exact text, first token to the end (no trailing semicolon)
-    std::string node_type;    // libpg_query node name: "CreateStmt", "IndexStmt", …
-    nlohmann::json node;      // the node's fields; locations are byte offsets in the file
-    int load_tier = 0;        // coarse kind order used to break ties when loading
+    std::string text;       // exact text, first token to the end (no trailing semicolon)
+    std::string node_type;  // libpg_query node name: "CreateStmt", "IndexStmt", …
+    nlohmann::json node;    // the node's fields; locations are byte offsets in the file
+    int load_tier = 0;      // coarse kind order used to break ties when loading
 
     // From `-- driftless:renamed-from old_name` annotations.
     std::optional<std::string> table_renamed_from;

@@ -1,7 +1,7 @@
 #include "scratch/cache_dir.hpp"
 
-#include <cstdlib>
 #include <fmt/format.h>
+#include <cstdlib>
 
 #include "scratch/server_user.hpp"
 #include "util/error.hpp"

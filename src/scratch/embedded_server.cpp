@@ -94,7 +94,9 @@ struct EmbeddedServer::StopState {
 };
 
 EmbeddedServer::EmbeddedServer(EmbeddedServerOptions options)
-    : options_(std::move(options)), user_(ServerUser::detect()), stop_state_(std::make_shared<StopState>()) {
+    : options_(std::move(options)),
+      user_(ServerUser::detect()),
+      stop_state_(std::make_shared<StopState>()) {
     if (options_.root.empty()) options_.root = server_root_directory();
     options_.root = fs::absolute(options_.root);
     make_directory(options_.root, user_);
@@ -103,12 +105,13 @@ EmbeddedServer::EmbeddedServer(EmbeddedServerOptions options)
     ensure_template();
     try {
         create_run_directory();
-        on_interrupt_ = CleanupRegistration([state = stop_state_, run_dir = run_dir_, socket_dir = socket_dir_] {
-            detail::begin_interrupt_cleanup();
-            std::lock_guard lock(state->mutex);
-            if (!state->stopped) remove_run(run_dir, socket_dir);
-            state->stopped = true;
-        });
+        on_interrupt_ = CleanupRegistration(
+            [state = stop_state_, run_dir = run_dir_, socket_dir = socket_dir_] {
+                detail::begin_interrupt_cleanup();
+                std::lock_guard lock(state->mutex);
+                if (!state->stopped) remove_run(run_dir, socket_dir);
+                state->stopped = true;
+            });
         start_server();
     } catch (...) {
         stop();
@@ -116,7 +119,9 @@ EmbeddedServer::EmbeddedServer(EmbeddedServerOptions options)
     }
 }
 
-EmbeddedServer::~EmbeddedServer() { stop(); }
+EmbeddedServer::~EmbeddedServer() {
+    stop();
+}
 
 void EmbeddedServer::ensure_template() {
     fs::path template_dir = options_.root / "template";
@@ -128,9 +133,10 @@ void EmbeddedServer::ensure_template() {
     fs::path partial = options_.root / "template.partial";
     fs::remove_all(partial);
     fs::remove_all(template_dir);
-    run_process_checked(user_.command({(options_.bin_dir / "initdb").string(), "-D", partial.string(),
-                                       "-U", ServerUser::superuser, "--auth=trust", "-E", "UTF8",
-                                       "--no-locale", "--no-sync", "--no-instructions"}));
+    run_process_checked(
+        user_.command({(options_.bin_dir / "initdb").string(), "-D", partial.string(), "-U",
+                       ServerUser::superuser, "--auth=trust", "-E", "UTF8", "--no-locale",
+                       "--no-sync", "--no-instructions"}));
     // Settings for a server that exists for one command: no durability, no TCP, little memory.
     std::ofstream conf(partial / "postgresql.conf", std::ios::app);
     conf << "\n# driftless embedded server\n"
@@ -165,13 +171,14 @@ void EmbeddedServer::create_run_directory() {
     if (socket_dir_.string().size() > max_socket_path - 20) {
         // A deep cache path would not fit in a unix socket address; use a short one.
         std::string pattern = (fs::temp_directory_path() / "driftless-XXXXXX").string();
-        if (!::mkdtemp(pattern.data())) throw FailureError("cannot create a socket directory in /tmp");
+        if (!::mkdtemp(pattern.data()))
+            throw FailureError("cannot create a socket directory in /tmp");
         socket_dir_ = pattern;
         user_.take_ownership(socket_dir_);
         std::ofstream(run_dir_ / "socket_dir") << socket_dir_.string();
     }
-    run_process_checked(user_.command({"cp", "-a", (options_.root / "template").string(),
-                                       (run_dir_ / "data").string()}));
+    run_process_checked(user_.command(
+        {"cp", "-a", (options_.root / "template").string(), (run_dir_ / "data").string()}));
     std::ofstream auto_conf(run_dir_ / "data" / "postgresql.auto.conf", std::ios::app);
     auto_conf << "unix_socket_directories = " << config_quote(socket_dir_.string()) << "\n";
     timings_.copy_ms = elapsed_ms(started);
@@ -180,28 +187,30 @@ void EmbeddedServer::create_run_directory() {
 void EmbeddedServer::start_server() {
     auto started = Clock::now();
     fs::path log = run_dir_ / "server.log";
-    run_process_checked(user_.command({(options_.bin_dir / "pg_ctl").string(), "-D",
-                                       (run_dir_ / "data").string(), "-l", log.string(), "-W",
-                                       "start"}));
+    run_process_checked(
+        user_.command({(options_.bin_dir / "pg_ctl").string(), "-D", (run_dir_ / "data").string(),
+                       "-l", log.string(), "-W", "start"}));
     // pg_ctl -w polls ten times a second; polling ourselves makes warm starts quicker.
     std::string probe = conninfo("postgres");
     auto deadline = started + options_.start_timeout;
     while (PQping(probe.c_str()) != PQPING_OK) {
         if (Clock::now() > deadline) {
-            throw FailureError(fmt::format("the embedded PostgreSQL server did not start within {} s; "
-                                           "its log ({}) ends with:\n{}",
-                                           options_.start_timeout.count() / 1000, log.string(),
-                                           tail(read_file(log), 15)));
+            throw FailureError(fmt::format(
+                "the embedded PostgreSQL server did not start within {} s; "
+                "its log ({}) ends with:\n{}",
+                options_.start_timeout.count() / 1000, log.string(), tail(read_file(log), 15)));
         }
         // A postmaster that cannot start logs FATAL or PANIC and leaves no pid file (it removes
         // it on exit); one that is merely slow (a loaded machine) has not written it yet, and
         // gets until the deadline.
         if (!fs::exists(run_dir_ / "data" / "postmaster.pid")) {
             std::string text = read_file(log);
-            if (text.find("FATAL:") != std::string::npos || text.find("PANIC:") != std::string::npos) {
-                throw FailureError(fmt::format("the embedded PostgreSQL server failed to start; "
-                                               "its log ends with:\n{}",
-                                               tail(text, 15)));
+            if (text.find("FATAL:") != std::string::npos ||
+                text.find("PANIC:") != std::string::npos) {
+                throw FailureError(
+                    fmt::format("the embedded PostgreSQL server failed to start; "
+                                "its log ends with:\n{}",
+                                tail(text, 15)));
             }
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));

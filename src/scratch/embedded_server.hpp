@@ -33,7 +33,7 @@ struct StartTimings {
 };
 
 class EmbeddedServer {
-public:
+  public:
     explicit EmbeddedServer(EmbeddedServerOptions options = {});
     // Not movable: the interrupt cleanup refers to this object.
     EmbeddedServer(EmbeddedServer&&) = delete;
@@ -52,7 +52,7 @@ public:
     // Removes run directories left by killed processes. Returns how many were removed.
     static int sweep_stale_runs(const std::filesystem::path& root);
 
-private:
+  private:
     void ensure_template();
     void create_run_directory();
     void start_server();

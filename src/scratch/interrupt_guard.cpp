@@ -10,7 +10,9 @@ namespace {
 std::atomic<bool> interrupted{false};
 }  // namespace
 
-void begin_interrupt_cleanup() noexcept { interrupted.store(true); }
+void begin_interrupt_cleanup() noexcept {
+    interrupted.store(true);
+}
 
 void wait_if_interrupted() noexcept {
     // Interrupt actions only ever run on the watcher thread, which ends with _Exit: this never

@@ -47,7 +47,8 @@ bool wait_until_gone(pid_t pid, std::chrono::milliseconds timeout) {
 
 }  // namespace
 
-bool stop_postmaster(const std::filesystem::path& data_dir, std::chrono::milliseconds timeout) noexcept {
+bool stop_postmaster(const std::filesystem::path& data_dir,
+                     std::chrono::milliseconds timeout) noexcept {
     try {
         pid_t pid = running_postmaster(data_dir);
         if (pid == 0) return false;

@@ -47,7 +47,9 @@ ScratchDatabase::ScratchDatabase(std::string admin_conninfo, std::string name, s
           state->dropped = true;
       }) {}
 
-ScratchDatabase::~ScratchDatabase() { drop(); }
+ScratchDatabase::~ScratchDatabase() {
+    drop();
+}
 
 void ScratchDatabase::drop() noexcept {
     detail::wait_if_interrupted();

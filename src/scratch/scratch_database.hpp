@@ -12,7 +12,7 @@
 namespace driftless::scratch {
 
 class ScratchDatabase {
-public:
+  public:
     ScratchDatabase(std::string admin_conninfo, std::string name, std::string conninfo);
     ScratchDatabase(const ScratchDatabase&) = delete;
     ScratchDatabase& operator=(const ScratchDatabase&) = delete;
@@ -23,7 +23,7 @@ public:
     // Drops the database now; idempotent.
     void drop() noexcept;
 
-private:
+  private:
     std::string admin_conninfo_;
     std::string name_;
     std::string conninfo_;
@@ -40,7 +40,7 @@ struct ScratchOptions {
 };
 
 class ScratchServer {
-public:
+  public:
     explicit ScratchServer(ScratchOptions options = {});
 
     // A new empty database named driftless_scratch_<unique>.
@@ -50,7 +50,7 @@ public:
     bool uses_embedded_server() const { return options_.dev_url.empty(); }
     const EmbeddedServer* embedded() const { return embedded_.get(); }
 
-private:
+  private:
     std::string admin_conninfo();
 
     ScratchOptions options_;

@@ -4,9 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 
 #include "util/error.hpp"
 
@@ -36,8 +36,8 @@ std::vector<std::string> ServerUser::command(std::vector<std::string> argv) cons
 void ServerUser::take_ownership(const std::filesystem::path& path) const {
     if (!switches_user()) return;
     if (::chown(path.c_str(), *uid_, *gid_) != 0) {
-        throw FailureError(
-            fmt::format("cannot give {} to the postgres user: {}", path.string(), std::strerror(errno)));
+        throw FailureError(fmt::format("cannot give {} to the postgres user: {}", path.string(),
+                                       std::strerror(errno)));
     }
 }
 

@@ -9,7 +9,7 @@
 namespace driftless::scratch {
 
 class ServerUser {
-public:
+  public:
     // The identity the server binaries run under for this process.
     static ServerUser detect();
 
@@ -23,7 +23,7 @@ public:
     // The PostgreSQL role name of the superuser created by initdb.
     static constexpr const char* superuser = "postgres";
 
-private:
+  private:
     std::optional<unsigned> uid_;
     std::optional<unsigned> gid_;
 };

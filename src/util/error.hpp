@@ -9,23 +9,23 @@ namespace driftless {
 enum class ExitCode : int { ok = 0, differences = 1, bad_input = 2, failure = 3 };
 
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
     ExitCode code() const noexcept { return code_; }
 
-private:
+  private:
     ExitCode code_;
 };
 
 // Bad input from the user: a file, a flag, a configuration value. Exit code 2.
 class InputError : public Error {
-public:
+  public:
     explicit InputError(const std::string& message) : Error(ExitCode::bad_input, message) {}
 };
 
 // The database, the server or the file system failed us. Exit code 3.
 class FailureError : public Error {
-public:
+  public:
     explicit FailureError(const std::string& message) : Error(ExitCode::failure, message) {}
 };
 

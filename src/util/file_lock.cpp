@@ -4,9 +4,9 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 
 #include "util/error.hpp"
 
@@ -15,7 +15,8 @@ namespace driftless {
 FileLock::FileLock(const std::filesystem::path& path, Mode mode) {
     int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
-        throw FailureError(fmt::format("cannot open lock file {}: {}", path.string(), std::strerror(errno)));
+        throw FailureError(
+            fmt::format("cannot open lock file {}: {}", path.string(), std::strerror(errno)));
     }
     int flags = LOCK_EX | (mode == Mode::try_once ? LOCK_NB : 0);
     int rc = 0;
@@ -30,7 +31,9 @@ FileLock::FileLock(const std::filesystem::path& path, Mode mode) {
     fd_ = fd;
 }
 
-FileLock::FileLock(FileLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+FileLock::FileLock(FileLock&& other) noexcept : fd_(other.fd_) {
+    other.fd_ = -1;
+}
 
 FileLock& FileLock::operator=(FileLock&& other) noexcept {
     if (this != &other) {

@@ -6,7 +6,7 @@
 namespace driftless {
 
 class FileLock {
-public:
+  public:
     enum class Mode { wait, try_once };
     // Opens (creating) the file and locks it exclusively. With try_once, check locked().
     FileLock(const std::filesystem::path& path, Mode mode);
@@ -18,7 +18,7 @@ public:
 
     bool locked() const { return fd_ >= 0; }
 
-private:
+  private:
     int fd_ = -1;
 };
 

@@ -13,7 +13,7 @@ void install_interrupt_cleanup();
 
 // Registers an action; the returned guard unregisters it when destroyed (normal exit).
 class CleanupRegistration {
-public:
+  public:
     CleanupRegistration() = default;
     explicit CleanupRegistration(std::function<void()> action);
     CleanupRegistration(CleanupRegistration&& other) noexcept;
@@ -22,7 +22,7 @@ public:
     CleanupRegistration& operator=(const CleanupRegistration&) = delete;
     ~CleanupRegistration();
 
-private:
+  private:
     long id_ = 0;
 };
 

@@ -13,13 +13,13 @@ struct LineCol {
 };
 
 class LineIndex {
-public:
+  public:
     explicit LineIndex(std::string_view text);
     LineCol locate(std::size_t byte_offset) const;
     std::size_t line_start(int line) const;  // byte offset where a 1-based line begins
     int line_count() const { return static_cast<int>(starts_.size()); }
 
-private:
+  private:
     std::string_view text_;
     std::vector<std::size_t> starts_;
 };

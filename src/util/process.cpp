@@ -6,9 +6,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 
 #include "util/error.hpp"
 
@@ -19,7 +19,7 @@ namespace driftless {
 namespace {
 
 class FileDescriptor {
-public:
+  public:
     explicit FileDescriptor(int fd = -1) : fd_(fd) {}
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
@@ -30,14 +30,14 @@ public:
         fd_ = -1;
     }
 
-private:
+  private:
     int fd_;
 };
 
 // Children start with default signal handling and nothing blocked, whatever the parent's
 // signal thread has blocked for itself.
 class SpawnAttributes {
-public:
+  public:
     SpawnAttributes() {
         posix_spawnattr_init(&attr_);
         sigset_t empty;
@@ -54,19 +54,19 @@ public:
     SpawnAttributes& operator=(const SpawnAttributes&) = delete;
     const posix_spawnattr_t* get() const { return &attr_; }
 
-private:
+  private:
     posix_spawnattr_t attr_;
 };
 
 class FileActions {
-public:
+  public:
     FileActions() { posix_spawn_file_actions_init(&actions_); }
     ~FileActions() { posix_spawn_file_actions_destroy(&actions_); }
     FileActions(const FileActions&) = delete;
     FileActions& operator=(const FileActions&) = delete;
     posix_spawn_file_actions_t* get() { return &actions_; }
 
-private:
+  private:
     posix_spawn_file_actions_t actions_;
 };
 

@@ -7,14 +7,14 @@
 namespace driftless {
 
 class Progress {
-public:
+  public:
     Progress(std::string label, std::size_t total, bool quiet);
     Progress(const Progress&) = delete;
     Progress& operator=(const Progress&) = delete;
     ~Progress();
     void update(std::size_t done);
 
-private:
+  private:
     std::string label_;
     std::size_t total_;
     bool enabled_;

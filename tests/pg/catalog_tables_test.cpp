@@ -152,7 +152,12 @@ const T& find(const std::vector<T>& items, Predicate predicate, const std::strin
 }
 
 const model::Table& table_named(const std::vector<model::Table>& tables, const std::string& name) {
-    return find(tables, [&](const model::Table& t) { return t.name == model::QualifiedName{"app", name}; }, name);
+    return find(
+        tables,
+        [&](const model::Table& t) {
+            return t.name == model::QualifiedName{"app", name};
+        },
+        name);
 }
 
 model::Column column_of(const std::vector<std::pair<model::QualifiedName, model::Column>>& columns,
@@ -165,11 +170,12 @@ model::Column column_of(const std::vector<std::pair<model::QualifiedName, model:
 
 const model::Constraint& constraint_named(const std::vector<model::Constraint>& constraints,
                                           const std::string& table, const std::string& name) {
-    return find(constraints,
-                [&](const model::Constraint& c) {
-                    return c.table == model::QualifiedName{"app", table} && c.name == name;
-                },
-                table + "." + name);
+    return find(
+        constraints,
+        [&](const model::Constraint& c) {
+            return c.table == model::QualifiedName{"app", table} && c.name == name;
+        },
+        table + "." + name);
 }
 
 std::vector<std::string> names_on(const auto& items, const std::string& table) {
@@ -186,7 +192,8 @@ model::ObjectId object(Kind kind, const std::string& name, const std::string& ta
     return id;
 }
 
-bool has_edge(const std::vector<model::Dependency>& edges, const model::ObjectId& from, const model::ObjectId& to) {
+bool has_edge(const std::vector<model::Dependency>& edges, const model::ObjectId& from,
+              const model::ObjectId& to) {
     return std::find(edges.begin(), edges.end(), model::Dependency{from, to}) != edges.end();
 }
 
@@ -200,8 +207,9 @@ TEST_CASE("read_tables: kinds, persistence, partitions, inheritance, options, RL
 
     std::vector<std::string> names;
     for (const auto& table : tables) names.push_back(table.name.name);
-    CHECK(names == std::vector<std::string>{"accounts", "child", "events", "events_2024", "events_2025", "orders",
-                                            "parent", "parent2", "scratch"});
+    CHECK(names == std::vector<std::string>{"accounts", "child", "events", "events_2024",
+                                            "events_2025", "orders", "parent", "parent2",
+                                            "scratch"});
 
     const auto& accounts = table_named(tables, "accounts");
     CHECK(accounts.kind == model::TableKind::ordinary);
@@ -216,7 +224,8 @@ TEST_CASE("read_tables: kinds, persistence, partitions, inheritance, options, RL
     CHECK_FALSE(accounts.partition_key);
 
     const auto& orders = table_named(tables, "orders");
-    CHECK(orders.storage_parameters == std::vector<std::string>{"autovacuum_enabled=false", "fillfactor=70"});
+    CHECK(orders.storage_parameters ==
+          std::vector<std::string>{"autovacuum_enabled=false", "fillfactor=70"});
     CHECK_FALSE(orders.row_security);
     CHECK(orders.acl.empty());
     CHECK_FALSE(orders.comment);
@@ -238,7 +247,8 @@ TEST_CASE("read_tables: kinds, persistence, partitions, inheritance, options, RL
           "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')");
 
     const auto& child = table_named(tables, "child");
-    CHECK(child.inherits == std::vector<model::QualifiedName>{{"app", "parent2"}, {"app", "parent"}});
+    CHECK(child.inherits ==
+          std::vector<model::QualifiedName>{{"app", "parent2"}, {"app", "parent"}});
     CHECK_FALSE(child.partition_of);
 }
 
@@ -253,9 +263,11 @@ CREATE TABLE app.collated (mine text COLLATE app."Mine", basic text COLLATE ucs_
 
     std::vector<std::string> account_columns;
     for (const auto& [table, column] : columns)
-        if (table == model::QualifiedName{"app", "accounts"}) account_columns.push_back(column.name);
-    CHECK(account_columns == std::vector<std::string>{"id", "email", "balance", "doubled", "tags", "created_at",
-                                                      "updated_at", "payload", "during"});
+        if (table == model::QualifiedName{"app", "accounts"})
+            account_columns.push_back(column.name);
+    CHECK(account_columns == std::vector<std::string>{"id", "email", "balance", "doubled", "tags",
+                                                      "created_at", "updated_at", "payload",
+                                                      "during"});
 
     auto id = column_of(columns, "accounts", "id");
     CHECK(id.type == "bigint");
@@ -333,7 +345,8 @@ TEST_CASE("read_views: definitions, columns, options, matviews, comments, acl", 
     for (const auto& view : views) names.push_back(view.name.name);
     CHECK(names == std::vector<std::string>{"barrier", "rich", "rich_count", "totals"});
 
-    const auto& rich = find(views, [](const model::View& v) { return v.name.name == "rich"; }, "rich");
+    const auto& rich = find(
+        views, [](const model::View& v) { return v.name.name == "rich"; }, "rich");
     CHECK_FALSE(rich.materialized);
     CHECK(rich.definition ==
           "SELECT accounts.id,\n"
@@ -346,13 +359,17 @@ TEST_CASE("read_views: definitions, columns, options, matviews, comments, acl", 
     CHECK(rich.with_data);
     CHECK(rich.comment == "rich people");
     CHECK(rich.column_comments == std::vector<model::ViewColumnComment>{{"email", "their mail"}});
-    CHECK(rich.acl == std::vector<std::string>{"driftless_catalog_reader=r/" + owner, owner + "=arwdDxt/" + owner});
+    CHECK(rich.acl == std::vector<std::string>{"driftless_catalog_reader=r/" + owner,
+                                               owner + "=arwdDxt/" + owner});
 
-    const auto& barrier = find(views, [](const model::View& v) { return v.name.name == "barrier"; }, "barrier");
-    CHECK(barrier.options == std::vector<std::string>{"check_option=local", "security_barrier=true"});
+    const auto& barrier = find(
+        views, [](const model::View& v) { return v.name.name == "barrier"; }, "barrier");
+    CHECK(barrier.options ==
+          std::vector<std::string>{"check_option=local", "security_barrier=true"});
     CHECK(barrier.columns == std::vector<std::string>{"id", "account_id", "amount"});
 
-    const auto& totals = find(views, [](const model::View& v) { return v.name.name == "totals"; }, "totals");
+    const auto& totals = find(
+        views, [](const model::View& v) { return v.name.name == "totals"; }, "totals");
     CHECK(totals.materialized);
     CHECK_FALSE(totals.with_data);
     CHECK(totals.options == std::vector<std::string>{"fillfactor=50"});
@@ -363,19 +380,22 @@ TEST_CASE("read_views: definitions, columns, options, matviews, comments, acl", 
           "  GROUP BY orders.account_id");
     CHECK(totals.columns == std::vector<std::string>{"account_id", "total"});
 
-    const auto& count = find(views, [](const model::View& v) { return v.name.name == "rich_count"; }, "rich_count");
+    const auto& count = find(
+        views, [](const model::View& v) { return v.name.name == "rich_count"; }, "rich_count");
     CHECK(count.materialized);
     CHECK(count.with_data);
 }
 
-TEST_CASE("read_constraints: keys, foreign keys, checks, exclusions, inherited on partitions", "[pg][catalog]") {
+TEST_CASE("read_constraints: keys, foreign keys, checks, exclusions, inherited on partitions",
+          "[pg][catalog]") {
     Fixture fx(std::string(fixture_sql) +
-               "CREATE TABLE app.refs (id bigint, at date, FOREIGN KEY (id, at) REFERENCES app.events (id, at));");
+               "CREATE TABLE app.refs (id bigint, at date, FOREIGN KEY (id, at) REFERENCES "
+               "app.events (id, at));");
     auto constraints = fx.read(catalog::read_constraints);
 
     CHECK(names_on(constraints, "accounts") ==
-          std::vector<std::string>{"accounts_balance_check", "accounts_during_excl", "accounts_email_key",
-                                   "accounts_pkey"});
+          std::vector<std::string>{"accounts_balance_check", "accounts_during_excl",
+                                   "accounts_email_key", "accounts_pkey"});
 
     const auto& pkey = constraint_named(constraints, "accounts", "accounts_pkey");
     CHECK(pkey.kind == model::ConstraintKind::primary_key);
@@ -402,7 +422,8 @@ TEST_CASE("read_constraints: keys, foreign keys, checks, exclusions, inherited o
     const auto& fk = constraint_named(constraints, "orders", "orders_account_fk");
     CHECK(fk.kind == model::ConstraintKind::foreign_key);
     CHECK(fk.definition ==
-          "FOREIGN KEY (account_id) REFERENCES app.accounts(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED "
+          "FOREIGN KEY (account_id) REFERENCES app.accounts(id) ON DELETE CASCADE DEFERRABLE "
+          "INITIALLY DEFERRED "
           "NOT VALID");
     CHECK(fk.columns == std::vector<std::string>{"account_id"});
     CHECK(fk.references == model::QualifiedName{"app", "accounts"});
@@ -421,7 +442,8 @@ TEST_CASE("read_constraints: keys, foreign keys, checks, exclusions, inherited o
     for (const std::string partition : {"events_2024", "events_2025"}) {
         INFO(partition);
         for (const auto& constraint : constraints)
-            if (constraint.table == model::QualifiedName{"app", partition}) CHECK(constraint.inherited);
+            if (constraint.table == model::QualifiedName{"app", partition})
+                CHECK(constraint.inherited);
     }
     CHECK(names_on(constraints, "events_2024") ==
           std::vector<std::string>{"events_2024_pkey", "events_account_fk", "events_note_check"});
@@ -435,7 +457,8 @@ TEST_CASE("read_constraints: keys, foreign keys, checks, exclusions, inherited o
     CHECK(names_on(constraints, "refs") ==
           std::vector<std::string>{"refs_id_at_fkey", "refs_id_at_fkey1", "refs_id_at_fkey2"});
     CHECK_FALSE(constraint_named(constraints, "refs", "refs_id_at_fkey").inherited);
-    CHECK(constraint_named(constraints, "refs", "refs_id_at_fkey").references == model::QualifiedName{"app", "events"});
+    CHECK(constraint_named(constraints, "refs", "refs_id_at_fkey").references ==
+          model::QualifiedName{"app", "events"});
     CHECK(constraint_named(constraints, "refs", "refs_id_at_fkey1").inherited);
     CHECK(constraint_named(constraints, "refs", "refs_id_at_fkey1").references ==
           model::QualifiedName{"app", "events_2024"});
@@ -445,41 +468,49 @@ TEST_CASE("read_constraints: keys, foreign keys, checks, exclusions, inherited o
     CHECK_FALSE(constraint_named(constraints, "parent", "parent_a_check").inherited);
 }
 
-TEST_CASE("read_indexes: constraint indexes left out, partial, expression, INCLUDE and DESC, partitions, invalid",
-          "[pg][catalog]") {
+TEST_CASE(
+    "read_indexes: constraint indexes left out, partial, expression, INCLUDE and DESC, partitions, "
+    "invalid",
+    "[pg][catalog]") {
     Fixture fx(fixture_sql);
     {
         // A failed CONCURRENTLY build leaves an invalid index behind.
         auto session = fx.db.connect();
         session.execute("INSERT INTO app.scratch VALUES (1), (1)");
-        CHECK_THROWS(session.execute("CREATE UNIQUE INDEX CONCURRENTLY scratch_a_key ON app.scratch (a)"));
+        CHECK_THROWS(
+            session.execute("CREATE UNIQUE INDEX CONCURRENTLY scratch_a_key ON app.scratch (a)"));
     }
     auto indexes = fx.read(catalog::read_indexes);
 
     std::vector<std::string> names;
     for (const auto& index : indexes) names.push_back(index.table.name + "." + index.name);
     CHECK(names == std::vector<std::string>{"accounts.accounts_lower_email", "events.events_note",
-                                            "events_2024.events_2024_note_idx", "events_2025.events_2025_note",
+                                            "events_2024.events_2024_note_idx",
+                                            "events_2025.events_2025_note",
                                             "orders.orders_amount_partial", "scratch.scratch_a_key",
                                             "totals.totals_idx"});
 
     auto named = [&](const std::string& name) -> const model::Index& {
-        return find(indexes, [&](const model::Index& i) { return i.name == name; }, name);
+        return find(
+            indexes, [&](const model::Index& i) { return i.name == name; }, name);
     };
     CHECK(named("accounts_lower_email").definition ==
           "CREATE INDEX accounts_lower_email ON app.accounts USING btree (lower((email)::text))");
     const auto& partial = named("orders_amount_partial");
     CHECK(partial.definition ==
-          "CREATE INDEX orders_amount_partial ON app.orders USING btree (amount DESC) INCLUDE (account_id) "
+          "CREATE INDEX orders_amount_partial ON app.orders USING btree (amount DESC) INCLUDE "
+          "(account_id) "
           "WHERE (amount > 10)");
     CHECK_FALSE(partial.unique);
     CHECK(partial.valid);
     CHECK(partial.comment == "big orders");
     CHECK_FALSE(partial.partition_parent);
 
-    CHECK(named("events_note").definition == "CREATE INDEX events_note ON ONLY app.events USING btree (note)");
+    CHECK(named("events_note").definition ==
+          "CREATE INDEX events_note ON ONLY app.events USING btree (note)");
     CHECK_FALSE(named("events_note").partition_parent);
-    CHECK(named("events_2024_note_idx").partition_parent == model::QualifiedName{"app", "events_note"});
+    CHECK(named("events_2024_note_idx").partition_parent ==
+          model::QualifiedName{"app", "events_note"});
     CHECK(named("events_2025_note").partition_parent == model::QualifiedName{"app", "events_note"});
     CHECK(named("totals_idx").table == model::QualifiedName{"app", "totals"});
     CHECK(named("scratch_a_key").unique);
@@ -493,11 +524,13 @@ TEST_CASE("read_triggers: user triggers, no partition clones, constraint trigger
 
     std::vector<std::string> names;
     for (const auto& trigger : triggers) names.push_back(trigger.table.name + "." + trigger.name);
-    CHECK(names == std::vector<std::string>{"accounts.accounts_touch", "events.events_touch", "orders.orders_check"});
+    CHECK(names == std::vector<std::string>{"accounts.accounts_touch", "events.events_touch",
+                                            "orders.orders_check"});
 
     const auto& touch = triggers.at(0);
     CHECK(touch.definition ==
-          "CREATE TRIGGER accounts_touch BEFORE UPDATE ON app.accounts FOR EACH ROW EXECUTE FUNCTION app.touch()");
+          "CREATE TRIGGER accounts_touch BEFORE UPDATE ON app.accounts FOR EACH ROW EXECUTE "
+          "FUNCTION app.touch()");
     CHECK(touch.function == model::QualifiedName{"app", "touch"});
     CHECK(touch.enabled == 'O');
     CHECK_FALSE(touch.is_constraint);
@@ -507,7 +540,8 @@ TEST_CASE("read_triggers: user triggers, no partition clones, constraint trigger
     CHECK(constraint_trigger.is_constraint);
     CHECK(constraint_trigger.enabled == 'D');
     CHECK(constraint_trigger.definition ==
-          "CREATE CONSTRAINT TRIGGER orders_check AFTER INSERT ON app.orders DEFERRABLE INITIALLY IMMEDIATE "
+          "CREATE CONSTRAINT TRIGGER orders_check AFTER INSERT ON app.orders DEFERRABLE INITIALLY "
+          "IMMEDIATE "
           "FOR EACH ROW EXECUTE FUNCTION app.touch()");
 }
 
@@ -521,7 +555,8 @@ TEST_CASE("read_policies: commands, permissive, roles, expressions, comment", "[
     CHECK(own.name == "own");
     CHECK_FALSE(own.permissive);
     CHECK(own.command == "UPDATE");
-    CHECK(own.roles == std::vector<std::string>{"driftless_catalog_reader", "driftless_catalog_writer"});
+    CHECK(own.roles ==
+          std::vector<std::string>{"driftless_catalog_reader", "driftless_catalog_writer"});
     CHECK(own.using_expression == "(id > 0)");
     CHECK(own.check_expression == "(balance >= (0)::numeric)");
     CHECK(own.comment == "own rows");
@@ -536,7 +571,8 @@ TEST_CASE("read_policies: commands, permissive, roles, expressions, comment", "[
     CHECK_FALSE(see_all.comment);
 }
 
-TEST_CASE("read_dependencies: views, functions, keys, sequences, types, partitions", "[pg][catalog]") {
+TEST_CASE("read_dependencies: views, functions, keys, sequences, types, partitions",
+          "[pg][catalog]") {
     Fixture fx(std::string(fixture_sql) + R"SQL(
 CREATE TYPE app.mood AS ENUM ('sad', 'happy');
 CREATE DOMAIN app.positive AS integer CHECK (VALUE > app.double_it(0));
@@ -568,16 +604,20 @@ ALTER SEQUENCE app.ticket_seq OWNED BY app.typed.id;
     // Views through their rewrite rule: tables, functions, other views.
     CHECK(has_edge(edges, object(Kind::view, "rich"), table("accounts")));
     CHECK(has_edge(edges, object(Kind::view, "rich"), function("double_it", "x integer")));
-    CHECK(has_edge(edges, object(Kind::materialized_view, "rich_count"), object(Kind::view, "rich")));
-    CHECK(has_edge(edges, object(Kind::index, "totals_idx", "totals"), object(Kind::materialized_view, "totals")));
+    CHECK(
+        has_edge(edges, object(Kind::materialized_view, "rich_count"), object(Kind::view, "rich")));
+    CHECK(has_edge(edges, object(Kind::index, "totals_idx", "totals"),
+                   object(Kind::materialized_view, "totals")));
     // A generated column's expression makes its table depend on the function.
     CHECK(has_edge(edges, table("accounts"), function("double_it", "x integer")));
     // A foreign key depends on the referenced key (through its index) and both tables.
     CHECK(has_edge(edges, object(Kind::constraint, "orders_account_fk", "orders"),
                    object(Kind::constraint, "accounts_pkey", "accounts")));
-    CHECK(has_edge(edges, object(Kind::constraint, "orders_account_fk", "orders"), table("accounts")));
+    CHECK(has_edge(edges, object(Kind::constraint, "orders_account_fk", "orders"),
+                   table("accounts")));
     CHECK(has_edge(edges, object(Kind::index, "orders_amount_partial", "orders"), table("orders")));
-    CHECK(has_edge(edges, object(Kind::trigger, "accounts_touch", "accounts"), function("touch", "")));
+    CHECK(has_edge(edges, object(Kind::trigger, "accounts_touch", "accounts"),
+                   function("touch", "")));
     CHECK(has_edge(edges, object(Kind::policy, "own", "accounts"), table("accounts")));
     // Partitions and inheritance children come after their parents.
     CHECK(has_edge(edges, table("events_2024"), table("events")));
@@ -595,7 +635,8 @@ ALTER SEQUENCE app.ticket_seq OWNED BY app.typed.id;
     CHECK(has_edge(edges, object(Kind::composite_type, "pair"), object(Kind::domain, "positive")));
     CHECK(has_edge(edges, object(Kind::domain, "positive"), function("double_it", "x integer")));
     // A range type's constructors are part of it, not functions of their own.
-    for (const auto& edge : edges) CHECK_FALSE((edge.from.kind == Kind::function && edge.from.name.name == "floatrange"));
+    for (const auto& edge : edges)
+        CHECK_FALSE((edge.from.kind == Kind::function && edge.from.name.name == "floatrange"));
     // The identity sequence is part of its column; a partition's trigger clone is not an object.
     for (const auto& edge : edges) {
         CHECK(edge.from.name.name != "accounts_id_seq");
@@ -630,7 +671,8 @@ TEST_CASE("readers return names as stored: quotes, spaces, capitals, unicode", "
     REQUIRE(indexes.size() == 1);
     CHECK(indexes[0].name == "Idx \"I\" é");
     CHECK(indexes[0].definition ==
-          "CREATE INDEX \"Idx \"\"I\"\" é\" ON \"Weird \"\"Name\"\" é\".\"Tab le \"\"Q\"\" ü\" USING btree (\"Ünï\")");
+          "CREATE INDEX \"Idx \"\"I\"\" é\" ON \"Weird \"\"Name\"\" é\".\"Tab le \"\"Q\"\" ü\" "
+          "USING btree (\"Ünï\")");
 
     auto views = fx.read(catalog::read_views);
     REQUIRE(views.size() == 1);
@@ -638,7 +680,8 @@ TEST_CASE("readers return names as stored: quotes, spaces, capitals, unicode", "
     CHECK(views[0].columns == std::vector<std::string>{"Col \"X\" é"});
 
     auto edges = fx.read(catalog::read_dependencies);
-    CHECK(has_edge(edges, model::ObjectId{Kind::view, views[0].name, {}, {}}, model::ObjectId{Kind::table, table, {}, {}}));
+    CHECK(has_edge(edges, model::ObjectId{Kind::view, views[0].name, {}, {}},
+                   model::ObjectId{Kind::table, table, {}, {}}));
 }
 
 TEST_CASE("every table reader covers 200 tables with one query each", "[pg][catalog]") {
@@ -659,7 +702,8 @@ TEST_CASE("every table reader covers 200 tables with one query each", "[pg][cata
     CHECK(catalog::read_views(tx, context).empty());
     auto constraints = catalog::read_constraints(tx, context);
     auto count_kind = [&](model::ConstraintKind kind) {
-        return std::count_if(constraints.begin(), constraints.end(), [&](const auto& c) { return c.kind == kind; });
+        return std::count_if(constraints.begin(), constraints.end(),
+                             [&](const auto& c) { return c.kind == kind; });
     };
     CHECK(count_kind(model::ConstraintKind::primary_key) == 200);
     CHECK(count_kind(model::ConstraintKind::check) == 200);
@@ -668,8 +712,9 @@ TEST_CASE("every table reader covers 200 tables with one query each", "[pg][cata
     CHECK(catalog::read_triggers(tx, context).empty());
     CHECK(catalog::read_policies(tx, context).empty());
     auto edges = catalog::read_dependencies(tx, context);
-    auto foreign_key_edges = std::count_if(edges.begin(), edges.end(), [](const model::Dependency& d) {
-        return d.from.kind == Kind::constraint && d.to.kind == Kind::constraint;
-    });
+    auto foreign_key_edges =
+        std::count_if(edges.begin(), edges.end(), [](const model::Dependency& d) {
+            return d.from.kind == Kind::constraint && d.to.kind == Kind::constraint;
+        });
     CHECK(foreign_key_edges == 199 * 2);
 }

@@ -23,7 +23,8 @@ DO $$ BEGIN CREATE ROLE driftless_types_reader; EXCEPTION WHEN duplicate_object 
 const catalog::ReadContext only_app{150000, {"app"}};
 
 template <typename Reader>
-auto read(const testing::TestDatabase& database, Reader reader, const catalog::ReadContext& context = {}) {
+auto read(const testing::TestDatabase& database, Reader reader,
+          const catalog::ReadContext& context = {}) {
     pqxx::connection connection(database.conninfo());
     pqxx::read_transaction tx(connection);
     return reader(tx, context);
@@ -38,7 +39,8 @@ std::vector<std::string> names(const std::vector<T>& items) {
 
 template <typename T>
 const T& find(const std::vector<T>& items, const std::string& qualified) {
-    auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.name.display() == qualified; });
+    auto it = std::find_if(items.begin(), items.end(),
+                           [&](const T& item) { return item.name.display() == qualified; });
     if (it == items.end()) FAIL("no " << qualified << " was read");
     return *it;
 }
@@ -47,7 +49,8 @@ using Strings = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("read_namespaces: every user schema, public included, with comment and sorted ACL", "[pg][catalog]") {
+TEST_CASE("read_namespaces: every user schema, public included, with comment and sorted ACL",
+          "[pg][catalog]") {
     testing::TestDatabase db;
     auto session = db.connect();
     session.execute(create_reader_role);
@@ -63,8 +66,12 @@ TEST_CASE("read_namespaces: every user schema, public included, with comment and
     auto schemas = read(db, catalog::read_namespaces);
     std::vector<model::Namespace> expected{
         {"Weird \"Name\" é", std::nullopt, {}},
-        {"app", "application objects", {"driftless_types_reader=U/postgres", "postgres=UC/postgres"}},
-        {"public", "standard public schema", {"=U/pg_database_owner", "pg_database_owner=UC/pg_database_owner"}},
+        {"app",
+         "application objects",
+         {"driftless_types_reader=U/postgres", "postgres=UC/postgres"}},
+        {"public",
+         "standard public schema",
+         {"=U/pg_database_owner", "pg_database_owner=UC/pg_database_owner"}},
     };
     CHECK(schemas == expected);
 
@@ -73,7 +80,8 @@ TEST_CASE("read_namespaces: every user schema, public included, with comment and
     CHECK(scoped[0].name == "app");
 }
 
-TEST_CASE("read_extensions: installed extensions with schema and version, plpgsql left out", "[pg][catalog]") {
+TEST_CASE("read_extensions: installed extensions with schema and version, plpgsql left out",
+          "[pg][catalog]") {
     testing::TestDatabase db;
     db.connect().execute(R"SQL(
         CREATE SCHEMA app;
@@ -82,13 +90,15 @@ TEST_CASE("read_extensions: installed extensions with schema and version, plpgsq
         CREATE EXTENSION pg_trgm SCHEMA search;
     )SQL");
 
-    std::vector<model::Extension> expected{{"citext", "public", "1.6"}, {"pg_trgm", "search", "1.6"}};
+    std::vector<model::Extension> expected{{"citext", "public", "1.6"},
+                                           {"pg_trgm", "search", "1.6"}};
     CHECK(read(db, catalog::read_extensions) == expected);
     // Database-wide: a scope of other schemas does not hide what they may depend on.
     CHECK(read(db, catalog::read_extensions, only_app) == expected);
 }
 
-TEST_CASE("read_enums: labels in sort order, exotic names unquoted, extension types left out", "[pg][catalog]") {
+TEST_CASE("read_enums: labels in sort order, exotic names unquoted, extension types left out",
+          "[pg][catalog]") {
     testing::TestDatabase db;
     auto session = db.connect();
     session.execute(create_reader_role);
@@ -117,7 +127,8 @@ TEST_CASE("read_enums: labels in sort order, exotic names unquoted, extension ty
     CHECK(names(read(db, catalog::read_enums, only_app)) == Strings{"app.empty", "app.mood"});
 }
 
-TEST_CASE("read_domains: base type, own collation, default, NOT NULL and checks by name", "[pg][catalog]") {
+TEST_CASE("read_domains: base type, own collation, default, NOT NULL and checks by name",
+          "[pg][catalog]") {
     testing::TestDatabase db;
     db.connect().execute(R"SQL(
         CREATE EXTENSION citext;
@@ -138,7 +149,8 @@ TEST_CASE("read_domains: base type, own collation, default, NOT NULL and checks 
     )SQL");
 
     auto domains = read(db, catalog::read_domains);
-    CHECK(names(domains) == Strings{"app.code", "app.email", "app.numbered", "app.positive", "other.flag"});
+    CHECK(names(domains) ==
+          Strings{"app.code", "app.email", "app.numbered", "app.positive", "other.flag"});
 
     model::Domain positive{{"app", "positive"},
                            "numeric(10,2)",
@@ -169,7 +181,8 @@ TEST_CASE("read_domains: base type, own collation, default, NOT NULL and checks 
           Strings{"app.code", "app.email", "app.numbered", "app.positive"});
 }
 
-TEST_CASE("read_composite_types: attributes in order, no dropped ones, no tables' row types", "[pg][catalog]") {
+TEST_CASE("read_composite_types: attributes in order, no dropped ones, no tables' row types",
+          "[pg][catalog]") {
     testing::TestDatabase db;
     db.connect().execute(R"SQL(
         CREATE EXTENSION citext;
@@ -193,10 +206,12 @@ TEST_CASE("read_composite_types: attributes in order, no dropped ones, no tables
          {}},
     };
     CHECK(read(db, catalog::read_composite_types) == expected);
-    CHECK(read(db, catalog::read_composite_types, catalog::ReadContext{150000, {"public"}}).empty());
+    CHECK(
+        read(db, catalog::read_composite_types, catalog::ReadContext{150000, {"public"}}).empty());
 }
 
-TEST_CASE("read_range_types: subtype and only the options CREATE TYPE would not default", "[pg][catalog]") {
+TEST_CASE("read_range_types: subtype and only the options CREATE TYPE would not default",
+          "[pg][catalog]") {
     testing::TestDatabase db;
     db.connect().execute(R"SQL(
         CREATE SCHEMA app;
@@ -208,18 +223,37 @@ TEST_CASE("read_range_types: subtype and only the options CREATE TYPE would not 
     )SQL");
 
     std::vector<model::RangeType> expected{
-        {{"app", "floatrange"}, "double precision", std::nullopt, std::nullopt, std::nullopt, "float8mi",
-         "app.floatmultirange", "floats"},
-        {{"app", "patternrange"}, "text", "text_pattern_ops", std::nullopt, std::nullopt, std::nullopt,
-         "app.many_patterns", std::nullopt},
-        {{"app", "textrange"}, "text", std::nullopt, "\"C\"", std::nullopt, std::nullopt, "app.textmultirange",
+        {{"app", "floatrange"},
+         "double precision",
+         std::nullopt,
+         std::nullopt,
+         std::nullopt,
+         "float8mi",
+         "app.floatmultirange",
+         "floats"},
+        {{"app", "patternrange"},
+         "text",
+         "text_pattern_ops",
+         std::nullopt,
+         std::nullopt,
+         std::nullopt,
+         "app.many_patterns",
+         std::nullopt},
+        {{"app", "textrange"},
+         "text",
+         std::nullopt,
+         "\"C\"",
+         std::nullopt,
+         std::nullopt,
+         "app.textmultirange",
          std::nullopt},
     };
     CHECK(read(db, catalog::read_range_types) == expected);
     CHECK(read(db, catalog::read_range_types, catalog::ReadContext{150000, {"public"}}).empty());
 }
 
-TEST_CASE("read_sequences: options, OWNED BY, persistence, identity sequences left out", "[pg][catalog]") {
+TEST_CASE("read_sequences: options, OWNED BY, persistence, identity sequences left out",
+          "[pg][catalog]") {
     testing::TestDatabase db;
     auto session = db.connect();
     session.execute(create_reader_role);
@@ -236,14 +270,27 @@ TEST_CASE("read_sequences: options, OWNED BY, persistence, identity sequences le
     )SQL");
 
     auto sequences = read(db, catalog::read_sequences);
-    CHECK(names(sequences) == Strings{"app.Owned \"Seq\"", "app.s", "app.t_id_seq", "app.u", "other.down"});
+    CHECK(names(sequences) ==
+          Strings{"app.Owned \"Seq\"", "app.s", "app.t_id_seq", "app.u", "other.down"});
 
-    model::Sequence s{{"app", "s"}, "integer", 10, 5, 5, 1000, 3, true, false, std::nullopt, "step five",
+    model::Sequence s{{"app", "s"},
+                      "integer",
+                      10,
+                      5,
+                      5,
+                      1000,
+                      3,
+                      true,
+                      false,
+                      std::nullopt,
+                      "step five",
                       {"driftless_types_reader=U/postgres", "postgres=rwU/postgres"}};
     CHECK(find(sequences, "app.s") == s);
 
-    model::Sequence serial{{"app", "t_id_seq"}, "integer", 1, 1, 1, 2147483647, 1, false, false,
-                           model::SequenceOwner{{"app", "t"}, "id"}, std::nullopt, {}};
+    model::Sequence serial{
+        {"app", "t_id_seq"}, "integer", 1,     1,     1,
+        2147483647,          1,         false, false, model::SequenceOwner{{"app", "t"}, "id"},
+        std::nullopt,        {}};
     CHECK(find(sequences, "app.t_id_seq") == serial);
     CHECK(find(sequences, "app.Owned \"Seq\"").owned_by == model::SequenceOwner{{"app", "t"}, "x"});
     CHECK(find(sequences, "app.Owned \"Seq\"").max_value == 9223372036854775807);
@@ -263,8 +310,9 @@ TEST_CASE("read_sequences: options, OWNED BY, persistence, identity sequences le
           Strings{"app.Owned \"Seq\"", "app.s", "app.t_id_seq", "app.u"});
 }
 
-TEST_CASE("read_functions: server definitions, kinds, overloads in order, no extension or range members",
-          "[pg][catalog]") {
+TEST_CASE(
+    "read_functions: server definitions, kinds, overloads in order, no extension or range members",
+    "[pg][catalog]") {
     testing::TestDatabase db;
     auto session = db.connect();
     session.execute(R"SQL(
@@ -282,7 +330,8 @@ TEST_CASE("read_functions: server definitions, kinds, overloads in order, no ext
     )SQL");
 
     auto functions = read(db, catalog::read_functions);
-    REQUIRE(names(functions) == Strings{"Weird \"Name\" é.Fn \"Q\" é", "app.add", "app.add", "app.noop"});
+    REQUIRE(names(functions) ==
+            Strings{"Weird \"Name\" é.Fn \"Q\" é", "app.add", "app.add", "app.noop"});
 
     model::Function add{{"app", "add"},
                         "a integer, b integer",
@@ -306,17 +355,21 @@ TEST_CASE("read_functions: server definitions, kinds, overloads in order, no ext
     CHECK(noop.result.empty());
     CHECK(noop.language == "plpgsql");
     CHECK(noop.definition ==
-          "CREATE OR REPLACE PROCEDURE app.noop(IN x text)\n LANGUAGE plpgsql\nAS $procedure$ BEGIN NULL; END "
+          "CREATE OR REPLACE PROCEDURE app.noop(IN x text)\n LANGUAGE plpgsql\nAS $procedure$ "
+          "BEGIN NULL; END "
           "$procedure$");
 
-    CHECK(functions[0].definition ==
-          "CREATE OR REPLACE FUNCTION \"Weird \"\"Name\"\" é\".\"Fn \"\"Q\"\" é\"()\n RETURNS void\n"
-          " LANGUAGE sql\nAS $function$$function$");
+    CHECK(
+        functions[0].definition ==
+        "CREATE OR REPLACE FUNCTION \"Weird \"\"Name\"\" é\".\"Fn \"\"Q\"\" é\"()\n RETURNS void\n"
+        " LANGUAGE sql\nAS $function$$function$");
 
-    CHECK(names(read(db, catalog::read_functions, only_app)) == Strings{"app.add", "app.add", "app.noop"});
+    CHECK(names(read(db, catalog::read_functions, only_app)) ==
+          Strings{"app.add", "app.add", "app.noop"});
 }
 
-TEST_CASE("read_functions: aggregates as CREATE AGGREGATE statements that recreate them", "[pg][catalog]") {
+TEST_CASE("read_functions: aggregates as CREATE AGGREGATE statements that recreate them",
+          "[pg][catalog]") {
     testing::TestDatabase db;
     auto session = db.connect();
     session.execute(R"SQL(
@@ -339,8 +392,8 @@ TEST_CASE("read_functions: aggregates as CREATE AGGREGATE statements that recrea
     )SQL");
 
     auto functions = read(db, catalog::read_functions);
-    CHECK(names(functions) == Strings{"app.cat", "app.cnt", "app.msum", "app.my_max", "app.myrank", "app.mysum",
-                                      "app.pct", "app.sum_state"});
+    CHECK(names(functions) == Strings{"app.cat", "app.cnt", "app.msum", "app.my_max", "app.myrank",
+                                      "app.mysum", "app.pct", "app.sum_state"});
 
     const auto& mysum = find(functions, "app.mysum");
     CHECK(mysum.kind == model::RoutineKind::aggregate);

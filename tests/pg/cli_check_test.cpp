@@ -3,8 +3,8 @@
 
 #include <cstdlib>
 
-#include "support/test_server.hpp"
 #include <nlohmann/json.hpp>
+#include "support/test_server.hpp"
 
 #include "util/process.hpp"
 
@@ -24,11 +24,13 @@ ProcessResult driftless_cli(std::vector<std::string> args) {
 TEST_CASE("check says OK with counts per kind", "[pg][cli]") {
     testing::TempDir dir;
     dir.write("schema/b.sql", "CREATE VIEW app.names AS SELECT name FROM app.people;\n");
-    dir.write("schema/a.sql", "CREATE SCHEMA app;\nCREATE TABLE app.people (id int PRIMARY KEY, name text);\n");
+    dir.write("schema/a.sql",
+              "CREATE SCHEMA app;\nCREATE TABLE app.people (id int PRIMARY KEY, name text);\n");
     auto result = driftless_cli({"check", "--schema", (dir.path() / "schema").string()});
     INFO(result.output);
     CHECK(result.exit_code == 0);
-    CHECK_THAT(result.output, Catch::StartsWith("OK: ") && Catch::Contains("3 statements from 2 files") &&
+    CHECK_THAT(result.output, Catch::StartsWith("OK: ") &&
+                                  Catch::Contains("3 statements from 2 files") &&
                                   Catch::Contains("1 tables") && Catch::Contains("1 views") &&
                                   Catch::Contains("1 schemas"));
 }
@@ -43,13 +45,15 @@ TEST_CASE("check reports every error of every file and exits 2", "[pg][cli]") {
     std::string users = (dir.path() / "schema/users.sql").string();
     std::string orders = (dir.path() / "schema/orders.sql").string();
     CHECK_THAT(result.output, Catch::Contains(users + ":4:8: syntax error at or near \"TABEL\""));
-    CHECK_THAT(result.output, Catch::Contains(orders + ":2:1: DELETE FROM: data statements are not allowed"));
+    CHECK_THAT(result.output,
+               Catch::Contains(orders + ":2:1: DELETE FROM: data statements are not allowed"));
 }
 
 TEST_CASE("check --format json is a stable shape", "[pg][cli]") {
     testing::TempDir dir;
     dir.write("s.sql", "CREATE TABLE t (id int);\nCREATE TABLE u (id int REFERENCES nowhere);\n");
-    auto failed = driftless_cli({"check", "--schema", (dir.path() / "s.sql").string(), "--format", "json"});
+    auto failed =
+        driftless_cli({"check", "--schema", (dir.path() / "s.sql").string(), "--format", "json"});
     CHECK(failed.exit_code == 2);
     auto json = nlohmann::json::parse(failed.output);
     CHECK(json["ok"] == false);
@@ -59,7 +63,8 @@ TEST_CASE("check --format json is a stable shape", "[pg][cli]") {
     CHECK(json["errors"][0]["message"] == "relation \"nowhere\" does not exist");
 
     dir.write("s.sql", "CREATE TABLE t (id int);\n");
-    auto passed = driftless_cli({"check", "--schema", (dir.path() / "s.sql").string(), "--format", "json"});
+    auto passed =
+        driftless_cli({"check", "--schema", (dir.path() / "s.sql").string(), "--format", "json"});
     CHECK(passed.exit_code == 0);
     json = nlohmann::json::parse(passed.output);
     CHECK(json["ok"] == true);
@@ -75,7 +80,10 @@ TEST_CASE("check reads schema and dev_url from driftless.yaml", "[pg][cli]") {
     dir.write("driftless.yaml", "schema: db\ndev_url: \"" + admin->conninfo() + "\"\n");
     auto count_scratch = [&] {
         db::Session session(admin->conninfo());
-        return session.query("SELECT count(*) FROM pg_database WHERE datname LIKE 'driftless_scratch_%'")[0][0].value();
+        return session
+            .query(
+                "SELECT count(*) FROM pg_database WHERE datname LIKE 'driftless_scratch_%'")[0][0]
+            .value();
     };
     std::string before = count_scratch();
     auto result = driftless_cli({"check", "--config", (dir.path() / "driftless.yaml").string()});
@@ -118,8 +126,8 @@ TEST_CASE("an unreachable dev_url is exit 3 and never shows the password", "[cli
     testing::TempDir dir;
     dir.write("s.sql", "CREATE TABLE t (id int);\n");
     dir.write("driftless.yaml", "dev_url: postgresql://alice:s3cret-pw@127.0.0.1:1/devdb\n");
-    auto result = driftless_cli({"check", "--config", (dir.path() / "driftless.yaml").string(), "--schema",
-                                 (dir.path() / "s.sql").string()});
+    auto result = driftless_cli({"check", "--config", (dir.path() / "driftless.yaml").string(),
+                                 "--schema", (dir.path() / "s.sql").string()});
     CHECK(result.exit_code == 3);
     CHECK_THAT(result.output, Catch::Contains("cannot connect to alice@127.0.0.1:1/devdb"));
     CHECK_THAT(result.output, !Catch::Contains("s3cret-pw"));

@@ -23,13 +23,15 @@ ProcessResult driftless_cli(std::vector<std::string> args) {
 TEST_CASE("inspect writes files that check loads, and refuses a non-empty directory", "[pg][cli]") {
     testing::TestDatabase database;
     database.connect().execute(
-        "CREATE SCHEMA app; CREATE TABLE app.\"User Accounts\" (id int PRIMARY KEY, email text UNIQUE);"
+        "CREATE SCHEMA app; CREATE TABLE app.\"User Accounts\" (id int PRIMARY KEY, email text "
+        "UNIQUE);"
         "CREATE VIEW app.emails AS SELECT email FROM app.\"User Accounts\";"
         "CREATE TABLE public.schema_migrations (version text PRIMARY KEY);"
         "CREATE TABLE public.audit_log (id int);");
     testing::TempDir dir;
     fs::path out = dir.path() / "schema";
-    auto first = driftless_cli({"inspect", "--url", database.conninfo(), "--out", out.string(), "--exclude", "audit_*"});
+    auto first = driftless_cli(
+        {"inspect", "--url", database.conninfo(), "--out", out.string(), "--exclude", "audit_*"});
     INFO(first.output);
     REQUIRE(first.exit_code == 0);
     CHECK_THAT(first.output, Catch::Contains("1 tables, 1 views"));
@@ -49,7 +51,8 @@ TEST_CASE("inspect writes files that check loads, and refuses a non-empty direct
 
     // With --force, files of objects that no longer exist do not linger.
     database.connect().execute("DROP VIEW app.emails");
-    auto forced = driftless_cli({"inspect", "--url", database.conninfo(), "--out", out.string(), "--force"});
+    auto forced =
+        driftless_cli({"inspect", "--url", database.conninfo(), "--out", out.string(), "--force"});
     CHECK(forced.exit_code == 0);
     CHECK(!fs::exists(out / "app" / "views" / "emails.sql"));
     CHECK(fs::exists(out / "app" / "tables" / "User_Accounts.sql"));
@@ -57,8 +60,9 @@ TEST_CASE("inspect writes files that check loads, and refuses a non-empty direct
 
 TEST_CASE("inspect of an unreachable server is exit 3 without the password", "[cli]") {
     testing::TempDir dir;
-    auto result = driftless_cli({"inspect", "--url", "postgresql://bob:hunter2-secret@127.0.0.1:1/prod", "--out",
-                                 (dir.path() / "out").string()});
+    auto result =
+        driftless_cli({"inspect", "--url", "postgresql://bob:hunter2-secret@127.0.0.1:1/prod",
+                       "--out", (dir.path() / "out").string()});
     CHECK(result.exit_code == 3);
     CHECK_THAT(result.output, Catch::Contains("cannot connect to bob@127.0.0.1:1/prod"));
     CHECK_THAT(result.output, !Catch::Contains("hunter2-secret"));
@@ -70,8 +74,8 @@ TEST_CASE("inspect without a target or with a malformed URL is exit 2", "[cli]")
     auto missing = driftless_cli({"inspect", "--out", (dir.path() / "out").string()});
     CHECK(missing.exit_code == 2);
     CHECK_THAT(missing.output, Catch::Contains("--url"));
-    auto malformed = driftless_cli({"inspect", "--url", "postgresql://x:y@host/db?nosuchoption=1", "--out",
-                                    (dir.path() / "out").string()});
+    auto malformed = driftless_cli({"inspect", "--url", "postgresql://x:y@host/db?nosuchoption=1",
+                                    "--out", (dir.path() / "out").string()});
     CHECK(malformed.exit_code == 2);
     CHECK_THAT(malformed.output, !Catch::Contains(":y@"));
 }

@@ -13,7 +13,8 @@ using namespace driftless;
 
 namespace {
 
-loader::LoadSummary load(testing::TestDatabase& database, const std::vector<parser::SourceFile>& sources) {
+loader::LoadSummary load(testing::TestDatabase& database,
+                         const std::vector<parser::SourceFile>& sources) {
     auto statements = parser::parse_sources(sources);
     auto session = database.connect();
     return loader::load_statements(session, statements, {true});
@@ -35,17 +36,28 @@ std::vector<parser::Diagnostic> load_errors(const std::vector<parser::SourceFile
 TEST_CASE("a schema of ten files in reverse dependency order loads", "[pg][loader]") {
     testing::TempDir dir;
     // Each file uses only what later files define.
-    dir.write("00_views.sql", "CREATE VIEW shop.order_totals AS SELECT o.id, shop.total(o.id) FROM shop.orders o;\n");
-    dir.write("01_policies.sql", "ALTER TABLE shop.orders ENABLE ROW LEVEL SECURITY;\n"
-                                 "CREATE POLICY own_orders ON shop.orders USING (customer_id = shop.current_customer());\n");
-    dir.write("02_triggers.sql", "CREATE TRIGGER touch BEFORE UPDATE ON shop.orders FOR EACH ROW EXECUTE FUNCTION shop.touch();\n");
-    dir.write("03_indexes.sql", "CREATE INDEX orders_customer ON shop.orders (customer_id);\n"
-                                "COMMENT ON INDEX shop.orders_customer IS 'lookups by customer';\n");
-    dir.write("04_orders.sql",
-              "CREATE TABLE shop.orders (\n  id bigint PRIMARY KEY DEFAULT nextval('shop.order_ids'),\n"
-              "  customer_id bigint NOT NULL REFERENCES shop.customers (id),\n  state shop.order_state NOT NULL,\n"
-              "  amount shop.price, updated_at timestamptz\n);\n");
-    dir.write("05_customers.sql", "CREATE TABLE shop.customers (id bigint PRIMARY KEY, email shop.email NOT NULL UNIQUE);\n");
+    dir.write(
+        "00_views.sql",
+        "CREATE VIEW shop.order_totals AS SELECT o.id, shop.total(o.id) FROM shop.orders o;\n");
+    dir.write(
+        "01_policies.sql",
+        "ALTER TABLE shop.orders ENABLE ROW LEVEL SECURITY;\n"
+        "CREATE POLICY own_orders ON shop.orders USING (customer_id = shop.current_customer());\n");
+    dir.write("02_triggers.sql",
+              "CREATE TRIGGER touch BEFORE UPDATE ON shop.orders FOR EACH ROW EXECUTE FUNCTION "
+              "shop.touch();\n");
+    dir.write("03_indexes.sql",
+              "CREATE INDEX orders_customer ON shop.orders (customer_id);\n"
+              "COMMENT ON INDEX shop.orders_customer IS 'lookups by customer';\n");
+    dir.write(
+        "04_orders.sql",
+        "CREATE TABLE shop.orders (\n  id bigint PRIMARY KEY DEFAULT nextval('shop.order_ids'),\n"
+        "  customer_id bigint NOT NULL REFERENCES shop.customers (id),\n  state shop.order_state "
+        "NOT NULL,\n"
+        "  amount shop.price, updated_at timestamptz\n);\n");
+    dir.write(
+        "05_customers.sql",
+        "CREATE TABLE shop.customers (id bigint PRIMARY KEY, email shop.email NOT NULL UNIQUE);\n");
     dir.write("06_functions.sql",
               "CREATE FUNCTION shop.total(bigint) RETURNS numeric LANGUAGE sql STABLE\n"
               "  AS $$ SELECT amount FROM shop.orders WHERE id = $1 $$;\n"
@@ -54,9 +66,10 @@ TEST_CASE("a schema of ten files in reverse dependency order loads", "[pg][loade
               "CREATE FUNCTION shop.current_customer() RETURNS bigint LANGUAGE sql STABLE\n"
               "  AS $$ SELECT nullif(current_setting('app.customer', true), '')::bigint $$;\n");
     dir.write("07_sequences.sql", "CREATE SEQUENCE shop.order_ids;\n");
-    dir.write("08_types.sql", "CREATE TYPE shop.order_state AS ENUM ('new', 'paid');\n"
-                              "CREATE DOMAIN shop.price AS numeric(10,2) CHECK (VALUE >= 0);\n"
-                              "CREATE DOMAIN shop.email AS text CHECK (VALUE LIKE '%@%');\n");
+    dir.write("08_types.sql",
+              "CREATE TYPE shop.order_state AS ENUM ('new', 'paid');\n"
+              "CREATE DOMAIN shop.price AS numeric(10,2) CHECK (VALUE >= 0);\n"
+              "CREATE DOMAIN shop.email AS text CHECK (VALUE LIKE '%@%');\n");
     dir.write("09_schema.sql", "CREATE SCHEMA shop;\n");
 
     auto result = loader::check_schema(dir.path(), testing::test_server(), true);
@@ -74,7 +87,8 @@ TEST_CASE("a schema of ten files in reverse dependency order loads", "[pg][loade
     CHECK(result.objects["foreign keys"] == 1);
 }
 
-TEST_CASE("1,000 tables with foreign keys in shuffled order load in one pass", "[pg][loader][scale]") {
+TEST_CASE("1,000 tables with foreign keys in shuffled order load in one pass",
+          "[pg][loader][scale]") {
     testing::SyntheticOptions options;
     options.tables = 1000;
     auto script = testing::as_script(testing::shuffled(testing::synthetic_statements(options), 7));
@@ -92,25 +106,29 @@ TEST_CASE("dependencies hidden in function bodies are resolved by retrying", "[p
     testing::TestDatabase database;
     auto summary = load(database, {{"s.sql",
                                     "CREATE TABLE items (id int, price numeric);\n"
-                                    "CREATE FUNCTION total() RETURNS numeric LANGUAGE sql AS 'SELECT sum(price) FROM items';\n"}});
+                                    "CREATE FUNCTION total() RETURNS numeric LANGUAGE sql AS "
+                                    "'SELECT sum(price) FROM items';\n"}});
     CHECK(summary.rounds == 2);
     CHECK(database.scalar("SELECT total() IS NULL") == "t");
 }
 
 TEST_CASE("a foreign key cycle written inline is reported, not looped on", "[pg][loader]") {
-    auto errors = load_errors({{"cycle.sql",
-                                "CREATE TABLE a (id int PRIMARY KEY, b_id int REFERENCES b(id));\n"
-                                "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a(id));\n"}});
+    auto errors =
+        load_errors({{"cycle.sql",
+                      "CREATE TABLE a (id int PRIMARY KEY, b_id int REFERENCES b(id));\n"
+                      "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a(id));\n"}});
     REQUIRE(errors.size() == 2);
     CHECK_THAT(errors[0].message, Catch::Contains("does not exist"));
 }
 
 TEST_CASE("server errors point at the spot in the file, with detail and hint", "[pg][loader]") {
-    auto errors = load_errors({{"schema/users.sql",
-                                "CREATE TABLE users (\n  id int PRIMARY KEY,\n  age int CHECK (age > 'old')\n);\n"
-                                "CREATE TABLE t (id int);\nCREATE INDEX t_lower ON t (lower(id));\n"}});
+    auto errors = load_errors(
+        {{"schema/users.sql",
+          "CREATE TABLE users (\n  id int PRIMARY KEY,\n  age int CHECK (age > 'old')\n);\n"
+          "CREATE TABLE t (id int);\nCREATE INDEX t_lower ON t (lower(id));\n"}});
     REQUIRE(errors.size() == 2);
-    CHECK(errors[0].format() == "schema/users.sql:3:24: invalid input syntax for type integer: \"old\"");
+    CHECK(errors[0].format() ==
+          "schema/users.sql:3:24: invalid input syntax for type integer: \"old\"");
     CHECK(errors[1].file == "schema/users.sql");
     CHECK(errors[1].line == 6);
     CHECK(errors[1].column == 28);  // at lower(

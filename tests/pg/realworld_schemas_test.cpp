@@ -55,7 +55,8 @@ TEST_CASE("northwind's DROP TABLEs are refused and without them it loads", "[pg]
 
     // Variant made here: the same file with its DROP TABLE IF EXISTS lines removed.
     testing::TempDir dir;
-    std::string text = std::regex_replace(source.text, std::regex("DROP TABLE IF EXISTS [a-z_]+;\n"), "");
+    std::string text =
+        std::regex_replace(source.text, std::regex("DROP TABLE IF EXISTS [a-z_]+;\n"), "");
     auto file = dir.write("northwind.sql", text);
     auto result = loader::check_schema(file, testing::test_server(), true);
     CHECK(result.objects["tables"] == 14);
@@ -67,18 +68,23 @@ TEST_CASE("graphile-starter loads: RLS policies, extra schemas, extensions", "[p
     auto source = parser::read_source_file(realworld("graphile-starter.sql"));
     // Its prelude creates two roles in a DO block: roles belong to the server, so the test
     // creates them and the variant made here drops the DO block.
-    CHECK_THAT(parser::parse_file(source).diagnostics.at(0).message, Catch::StartsWith("DO: running code"));
+    CHECK_THAT(parser::parse_file(source).diagnostics.at(0).message,
+               Catch::StartsWith("DO: running code"));
     {
         testing::TestDatabase admin;
         auto session = admin.connect();
         session.execute(
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'graphile_starter') THEN "
-            "CREATE ROLE graphile_starter; END IF; IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-            "'graphile_starter_visitor') THEN CREATE ROLE graphile_starter_visitor; END IF; END $$");
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'graphile_starter') "
+            "THEN "
+            "CREATE ROLE graphile_starter; END IF; IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE "
+            "rolname = "
+            "'graphile_starter_visitor') THEN CREATE ROLE graphile_starter_visitor; END IF; END "
+            "$$");
     }
     testing::TempDir dir;
-    std::string text = std::regex_replace(source.text, std::regex("DO \\$\\$ BEGIN[^]*?END \\$\\$;\n"), "",
-                                          std::regex_constants::format_first_only);
+    std::string text =
+        std::regex_replace(source.text, std::regex("DO \\$\\$ BEGIN[^]*?END \\$\\$;\n"), "",
+                           std::regex_constants::format_first_only);
     auto file = dir.write("graphile.sql", text);
     auto result = loader::check_schema(file, testing::test_server(), true);
     CHECK(result.objects["tables"] == 12);

@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void load_into(const testing::TestDatabase& database, const std::vector<parser::SourceFile>& sources) {
+void load_into(const testing::TestDatabase& database,
+               const std::vector<parser::SourceFile>& sources) {
     auto statements = parser::parse_sources(sources);
     auto session = database.connect();
     loader::load_statements(session, statements, {true});
@@ -37,7 +38,8 @@ std::string first_difference(const std::string& a, const std::string& b) {
         bool more_right = static_cast<bool>(std::getline(right, r));
         ++line;
         if (!more_left && !more_right) return "";
-        if (l != r) return "line " + std::to_string(line) + ":\n  original: " + l + "\n  reloaded: " + r;
+        if (l != r)
+            return "line " + std::to_string(line) + ":\n  original: " + l + "\n  reloaded: " + r;
     }
 }
 
@@ -92,7 +94,8 @@ TEST_CASE("round trip: every object kind, names that need quoting", "[pg][roundt
 TEST_CASE("round trip: 1,000 generated tables", "[pg][roundtrip][scale]") {
     testing::SyntheticOptions options;
     options.tables = 1000;
-    auto model = round_trip({{"synthetic.sql", testing::as_script(testing::synthetic_statements(options))}});
+    auto model =
+        round_trip({{"synthetic.sql", testing::as_script(testing::synthetic_statements(options))}});
     CHECK(model.tables.size() == 1000);
     CHECK(model.indexes.size() == 1000);
 }
@@ -106,7 +109,9 @@ TEST_CASE("round trip: real-world schemas", "[pg][roundtrip][realworld]") {
         auto model = round_trip({parser::read_source_file(realworld("pagila.sql"))});
         CHECK(model.tables.size() == 70);
     }
-    SECTION("chinook") { round_trip({parser::read_source_file(realworld("chinook.sql"))}); }
+    SECTION("chinook") {
+        round_trip({parser::read_source_file(realworld("chinook.sql"))});
+    }
     SECTION("northwind, without its DROP TABLEs") {
         std::string text = std::regex_replace(read_text(realworld("northwind.sql")),
                                               std::regex("DROP TABLE IF EXISTS [a-z_]+;\n"), "");
@@ -115,9 +120,12 @@ TEST_CASE("round trip: real-world schemas", "[pg][roundtrip][realworld]") {
     SECTION("graphile-starter, without its role-creating DO block") {
         testing::TestDatabase admin;
         admin.connect().execute(
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'graphile_starter') THEN "
-            "CREATE ROLE graphile_starter; END IF; IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
-            "'graphile_starter_visitor') THEN CREATE ROLE graphile_starter_visitor; END IF; END $$");
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'graphile_starter') "
+            "THEN "
+            "CREATE ROLE graphile_starter; END IF; IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE "
+            "rolname = "
+            "'graphile_starter_visitor') THEN CREATE ROLE graphile_starter_visitor; END IF; END "
+            "$$");
         std::string text = std::regex_replace(read_text(realworld("graphile-starter.sql")),
                                               std::regex("DO \\$\\$ BEGIN[^]*?END \\$\\$;\n"), "",
                                               std::regex_constants::format_first_only);

@@ -43,14 +43,14 @@ namespace {
 // A temporary directory the postgres user can reach: mkdtemp makes it 0700, and when the tests
 // run as root the server runs as postgres, which must be able to search its way to the root.
 class ServerRootDir {
-public:
+  public:
     ServerRootDir() { fs::permissions(dir_.path(), fs::perms(0755)); }
     const fs::path& path() const { return dir_.path(); }
     // The cache root an EmbeddedServer is given directly.
     fs::path root() const { return dir_.path() / "pg15"; }
     testing::TempDir& dir() { return dir_; }
 
-private:
+  private:
     testing::TempDir dir_;
 };
 
@@ -112,7 +112,8 @@ std::string process_name(pid_t pid) {
 std::vector<fs::path> run_entries(const fs::path& root) {
     std::vector<fs::path> entries;
     std::error_code error;
-    for (const auto& entry : fs::directory_iterator(root / "runs", error)) entries.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(root / "runs", error))
+        entries.push_back(entry.path());
     return entries;
 }
 
@@ -135,7 +136,8 @@ bool database_exists(const std::string& admin_conninfo, const std::string& name)
 std::string foreign_conninfo(const fs::path& run_dir) {
     std::string socket_dir = run_dir.string();
     if (fs::exists(run_dir / "socket_dir")) socket_dir = file_text(run_dir / "socket_dir");
-    return db::build_conninfo({{"host", socket_dir}, {"port", "5432"}, {"user", "postgres"}, {"dbname", "postgres"}});
+    return db::build_conninfo(
+        {{"host", socket_dir}, {"port", "5432"}, {"user", "postgres"}, {"dbname", "postgres"}});
 }
 
 // Tables loaded so far into the one scratch database on that server; nullopt while there is
@@ -158,7 +160,7 @@ std::optional<int> foreign_loaded_tables(const fs::path& run_dir) {
 // A `driftless` process. Killed (SIGKILL) and reaped on destruction if it still runs, so a
 // failing test leaves no process behind; its server is then swept by ~SpawnedCheck.
 class ChildProcess {
-public:
+  public:
     ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
                  const fs::path& log) {
         std::vector<std::string> env;
@@ -166,7 +168,8 @@ public:
             std::string text = *entry;
             bool overridden = false;
             for (const auto& extra : extra_env) {
-                if (text.substr(0, text.find('=') + 1) == extra.substr(0, extra.find('=') + 1)) overridden = true;
+                if (text.substr(0, text.find('=') + 1) == extra.substr(0, extra.find('=') + 1))
+                    overridden = true;
             }
             if (!overridden) env.push_back(text);
         }
@@ -182,7 +185,8 @@ public:
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
         posix_spawn_file_actions_adddup2(&actions, 1, 2);
         // The test binary blocks SIGINT/SIGTERM/SIGHUP for its own watcher thread; the child
         // must start like a process run from a shell.
@@ -196,7 +200,8 @@ public:
         posix_spawnattr_setsigmask(&attributes, &none);
         posix_spawnattr_setsigdefault(&attributes, &defaults);
         posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-        int rc = posix_spawn(&pid_, arg_ptrs[0], &actions, &attributes, arg_ptrs.data(), env_ptrs.data());
+        int rc = posix_spawn(&pid_, arg_ptrs[0], &actions, &attributes, arg_ptrs.data(),
+                             env_ptrs.data());
         posix_spawnattr_destroy(&attributes);
         posix_spawn_file_actions_destroy(&actions);
         if (rc != 0) throw std::runtime_error(std::string("posix_spawn: ") + std::strerror(rc));
@@ -222,7 +227,7 @@ public:
         return status_;
     }
 
-private:
+  private:
     void reap(int flags) {
         if (status_) return;
         int status = 0;
@@ -236,19 +241,22 @@ private:
 // `driftless check` on a generated schema big enough to take seconds to load, with
 // DRIFTLESS_CACHE pointing at a temp root so its server's run directory is ours to watch.
 class SpawnedCheck {
-public:
+  public:
     explicit SpawnedCheck(ServerRootDir& dir)
-        : cache_(dir.path() / "cache"), server_root_(cache_ / "pg15"), log_(dir.path() / "driftless.log") {
+        : cache_(dir.path() / "cache"),
+          server_root_(cache_ / "pg15"),
+          log_(dir.path() / "driftless.log") {
         // Shuffled, so the loader cannot take the statements in one pass: several seconds of work.
         testing::SyntheticOptions options;
         options.tables = 2000;
-        dir.dir().write("schema/synthetic.sql",
-                        testing::as_script(testing::shuffled(testing::synthetic_statements(options), 7)));
+        dir.dir().write("schema/synthetic.sql", testing::as_script(testing::shuffled(
+                                                    testing::synthetic_statements(options), 7)));
         // An empty configuration: no dev_url, whatever a driftless.yaml in the cwd may say.
         auto config = dir.dir().write("driftless.yaml", "");
-        child_.emplace(std::vector<std::string>{DRIFTLESS_BINARY, "--config", config.string(), "-q", "check",
-                                                "--schema", (dir.path() / "schema").string()},
-                       std::vector<std::string>{"DRIFTLESS_CACHE=" + cache_.string()}, log_);
+        child_.emplace(
+            std::vector<std::string>{DRIFTLESS_BINARY, "--config", config.string(), "-q", "check",
+                                     "--schema", (dir.path() / "schema").string()},
+            std::vector<std::string>{"DRIFTLESS_CACHE=" + cache_.string()}, log_);
     }
     SpawnedCheck(const SpawnedCheck&) = delete;
     SpawnedCheck& operator=(const SpawnedCheck&) = delete;
@@ -268,9 +276,11 @@ public:
         fs::path run_dir;
         bool loading = wait_until(
             [&] {
-                if (!child_->running()) FAIL("driftless ended before loading; its output:\n" << log());
+                if (!child_->running())
+                    FAIL("driftless ended before loading; its output:\n" << log());
                 auto entries = run_entries(server_root_);
-                if (entries.size() != 1 || entries[0].filename().string().starts_with(".")) return false;
+                if (entries.size() != 1 || entries[0].filename().string().starts_with("."))
+                    return false;
                 run_dir = entries[0];
                 auto tables = foreign_loaded_tables(run_dir);
                 return tables && *tables >= 20;
@@ -282,7 +292,7 @@ public:
         return run_dir;
     }
 
-private:
+  private:
     fs::path cache_;
     fs::path server_root_;
     fs::path log_;
@@ -291,7 +301,8 @@ private:
 
 }  // namespace
 
-TEST_CASE("an embedded server runs PostgreSQL 15 on a unix socket only and without fsync", "[pg][scratch]") {
+TEST_CASE("an embedded server runs PostgreSQL 15 on a unix socket only and without fsync",
+          "[pg][scratch]") {
     ServerRootDir dir;
     scratch::EmbeddedServer server({dir.root()});
     const fs::path run_dir = server.run_directory();
@@ -308,14 +319,16 @@ TEST_CASE("an embedded server runs PostgreSQL 15 on a unix socket only and witho
     CHECK(scalar(admin, "SHOW unix_socket_directories") == run_dir.string());
     CHECK(fs::exists(run_dir / ".s.PGSQL.5432"));
     CHECK(scalar(admin, "SELECT current_user") == "postgres");
-    CHECK(scalar(admin, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user") == "true");
+    CHECK(scalar(admin, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user") ==
+          "true");
 
     db::Session(admin).execute("CREATE DATABASE app");
     std::string app = server.conninfo("app");
     db::Session session(app);
     session.execute("CREATE TABLE t (id int PRIMARY KEY, name text)");
     session.execute("INSERT INTO t VALUES (1, 'one'), (2, 'two')");
-    auto rows = session.query("SELECT current_database(), string_agg(name, ',' ORDER BY id) FROM t");
+    auto rows =
+        session.query("SELECT current_database(), string_agg(name, ',' ORDER BY id) FROM t");
     REQUIRE(rows.size() == 1);
     CHECK(rows[0][0] == "app");
     CHECK(rows[0][1] == "one,two");
@@ -369,7 +382,8 @@ TEST_CASE("stopping an embedded server is idempotent", "[pg][scratch]") {
 
 TEST_CASE("two embedded servers on one root run side by side", "[pg][scratch]") {
     ServerRootDir dir;
-    std::optional<scratch::EmbeddedServer> first(std::in_place, scratch::EmbeddedServerOptions{dir.root()});
+    std::optional<scratch::EmbeddedServer> first(std::in_place,
+                                                 scratch::EmbeddedServerOptions{dir.root()});
     scratch::EmbeddedServer second({dir.root()});
     const fs::path first_dir = first->run_directory();
     REQUIRE(first_dir != second.run_directory());
@@ -396,9 +410,11 @@ TEST_CASE("two embedded servers on one root run side by side", "[pg][scratch]") 
     CHECK(scalar(second.conninfo("postgres"), "SELECT 42") == "42");
 }
 
-TEST_CASE("a root too deep for a unix socket path gets a socket directory in /tmp", "[pg][scratch]") {
+TEST_CASE("a root too deep for a unix socket path gets a socket directory in /tmp",
+          "[pg][scratch]") {
     ServerRootDir dir;
-    fs::path root = dir.path() / "a-directory-name-long-enough-to-push-the-socket-path" / "beyond-its-limit" / "pg15";
+    fs::path root = dir.path() / "a-directory-name-long-enough-to-push-the-socket-path" /
+                    "beyond-its-limit" / "pg15";
     fs::path socket_dir;
     fs::path run_dir;
     {
@@ -417,11 +433,13 @@ TEST_CASE("a root too deep for a unix socket path gets a socket directory in /tm
     CHECK_FALSE(fs::exists(socket_dir));
 }
 
-TEST_CASE("a server that cannot start is reported quickly and leaves no run directory", "[pg][scratch]") {
+TEST_CASE("a server that cannot start is reported quickly and leaves no run directory",
+          "[pg][scratch]") {
     ServerRootDir dir;
     { scratch::EmbeddedServer first({dir.root()}); }  // makes the template
     // Every later run copies the template: give it a setting postgres refuses.
-    std::ofstream(dir.root() / "template" / "postgresql.conf", std::ios::app) << "shared_buffers = 'plenty'\n";
+    std::ofstream(dir.root() / "template" / "postgresql.conf", std::ios::app)
+        << "shared_buffers = 'plenty'\n";
 
     scratch::EmbeddedServerOptions options{dir.root()};
     options.start_timeout = std::chrono::milliseconds(60000);
@@ -507,7 +525,8 @@ TEST_CASE("a new embedded server sweeps the run of a killed driftless process", 
     CHECK(scalar(server.conninfo("postgres"), "SELECT 1") == "1");
 }
 
-TEST_CASE("sweep_stale_runs stops a killed process's server and spares a live one", "[pg][scratch]") {
+TEST_CASE("sweep_stale_runs stops a killed process's server and spares a live one",
+          "[pg][scratch]") {
     ServerRootDir dir;
     SpawnedCheck check(dir);
     fs::path stale_dir = check.wait_for_loading();
@@ -529,7 +548,8 @@ TEST_CASE("sweep_stale_runs stops a killed process's server and spares a live on
     CHECK(scratch::EmbeddedServer::sweep_stale_runs(check.server_root()) == 0);
 }
 
-TEST_CASE("an interrupted driftless check stops its server and removes its run directory", "[pg][scratch]") {
+TEST_CASE("an interrupted driftless check stops its server and removes its run directory",
+          "[pg][scratch]") {
     const int sig = GENERATE(SIGTERM, SIGINT, SIGHUP);
     INFO("signal " << sig);
     ServerRootDir dir;
@@ -554,11 +574,13 @@ TEST_CASE("an interrupted driftless check stops its server and removes its run d
 
 TEST_CASE("an uninterrupted driftless check leaves no run directory behind", "[pg][scratch]") {
     ServerRootDir dir;
-    dir.dir().write("small/schema.sql", "CREATE TABLE a (id int PRIMARY KEY);\nCREATE INDEX a_idx ON a (id);\n");
+    dir.dir().write("small/schema.sql",
+                    "CREATE TABLE a (id int PRIMARY KEY);\nCREATE INDEX a_idx ON a (id);\n");
     auto config = dir.dir().write("driftless.yaml", "");
     ChildProcess child({DRIFTLESS_BINARY, "--config", config.string(), "-q", "check", "--schema",
                         (dir.path() / "small").string()},
-                       {"DRIFTLESS_CACHE=" + (dir.path() / "cache").string()}, dir.path() / "driftless.log");
+                       {"DRIFTLESS_CACHE=" + (dir.path() / "cache").string()},
+                       dir.path() / "driftless.log");
     auto status = child.wait(60s);
     INFO(file_text(dir.path() / "driftless.log"));
     REQUIRE(status);
@@ -611,7 +633,8 @@ TEST_CASE("scratch databases on a dev_url server are dropped afterwards", "[pg][
         // The database is usable through its own conninfo, on the dev server.
         db::Session(database->conninfo()).execute("CREATE TABLE t (id int)");
         CHECK(scalar(database->conninfo(), "SELECT current_database()") == name);
-        CHECK(scalar(database->conninfo(), "SHOW unix_socket_directories") == dev.run_directory().string());
+        CHECK(scalar(database->conninfo(), "SHOW unix_socket_directories") ==
+              dev.run_directory().string());
         CHECK(scalar(database->conninfo(), "SELECT count(*) FROM t") == "0");
     }
     CHECK_FALSE(database_exists(admin, name));

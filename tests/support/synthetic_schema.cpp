@@ -21,10 +21,12 @@ std::vector<std::string> synthetic_statements(const SyntheticOptions& options) {
             "  amount numeric(12,2) CHECK (amount >= 0)");
         for (int f = 0; f < options.foreign_keys_per_table && t > 0; ++f) {
             int target = static_cast<int>(random() % static_cast<unsigned>(t));
-            columns += fmt::format(",\n  ref_{} bigint REFERENCES synth.t{:05}(id) ON DELETE CASCADE", f, target);
+            columns += fmt::format(
+                ",\n  ref_{} bigint REFERENCES synth.t{:05}(id) ON DELETE CASCADE", f, target);
         }
         statements.push_back(fmt::format("CREATE TABLE synth.t{:05} (\n{}\n)", t, columns));
-        statements.push_back(fmt::format("CREATE INDEX t{0:05}_name_idx ON synth.t{0:05} (name)", t));
+        statements.push_back(
+            fmt::format("CREATE INDEX t{0:05}_name_idx ON synth.t{0:05} (name)", t));
     }
     return statements;
 }

@@ -16,20 +16,20 @@ std::filesystem::path test_cache_root();
 
 // A fresh database for one test, dropped at the end of the test.
 class TestDatabase {
-public:
+  public:
     TestDatabase();
     const std::string& conninfo() const { return database_->conninfo(); }
     db::Session connect() const { return db::Session(conninfo()); }
     // First column of the first row of a query, as text ("" for NULL).
     std::string scalar(const std::string& sql) const;
 
-private:
+  private:
     std::unique_ptr<scratch::ScratchDatabase> database_;
 };
 
 // A temporary directory removed at the end of the test.
 class TempDir {
-public:
+  public:
     TempDir();
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
@@ -37,7 +37,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path write(const std::string& relative, const std::string& text) const;
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

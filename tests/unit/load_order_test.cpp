@@ -17,7 +17,8 @@ std::vector<std::string> ordered_texts(const std::vector<Statement>& statements)
 }
 
 std::size_t position_of(const std::vector<std::string>& texts, const std::string& prefix) {
-    auto it = std::find_if(texts.begin(), texts.end(), [&](const std::string& t) { return t.starts_with(prefix); });
+    auto it = std::find_if(texts.begin(), texts.end(),
+                           [&](const std::string& t) { return t.starts_with(prefix); });
     REQUIRE(it != texts.end());
     return static_cast<std::size_t>(it - texts.begin());
 }
@@ -61,14 +62,16 @@ TEST_CASE("ready statements keep kind order, then file order", "[unit][parser]")
     auto statements = parse_sources({{"s.sql",
                                       "CREATE TABLE b (id int);\nCREATE TABLE a (id int);\n"
                                       "CREATE TYPE e AS ENUM ('x');\nCREATE SCHEMA s;\n"}});
-    CHECK(ordered_texts(statements) == std::vector<std::string>{"CREATE SCHEMA s", "CREATE TYPE e AS ENUM ('x')",
-                                                                "CREATE TABLE b (id int)", "CREATE TABLE a (id int)"});
+    CHECK(ordered_texts(statements) ==
+          std::vector<std::string>{"CREATE SCHEMA s", "CREATE TYPE e AS ENUM ('x')",
+                                   "CREATE TABLE b (id int)", "CREATE TABLE a (id int)"});
 }
 
 TEST_CASE("a dependency cycle does not stop ordering", "[unit][parser]") {
-    auto statements = parse_sources({{"s.sql",
-                                      "CREATE TABLE a (id int PRIMARY KEY, b_id int REFERENCES b(id));\n"
-                                      "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a(id));\n"}});
+    auto statements =
+        parse_sources({{"s.sql",
+                        "CREATE TABLE a (id int PRIMARY KEY, b_id int REFERENCES b(id));\n"
+                        "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a(id));\n"}});
     auto order = load_order(statements);
     std::sort(order.begin(), order.end());
     CHECK(order == std::vector<std::size_t>{0, 1});
@@ -79,7 +82,8 @@ TEST_CASE("ten files in reverse dependency order are ordered", "[unit][parser]")
     std::vector<SourceFile> sources;
     for (int i = 0; i < 9; ++i) {
         sources.push_back({"f" + std::to_string(i) + ".sql",
-                           "CREATE TABLE s.t" + std::to_string(i) + " (id int PRIMARY KEY, next_id int REFERENCES s.t" +
+                           "CREATE TABLE s.t" + std::to_string(i) +
+                               " (id int PRIMARY KEY, next_id int REFERENCES s.t" +
                                std::to_string(i + 1) + "(id));"});
     }
     sources.back().text = "CREATE TABLE s.t8 (id int PRIMARY KEY);";

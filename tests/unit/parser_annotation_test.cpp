@@ -35,12 +35,14 @@ CREATE TABLE other (
 }
 
 TEST_CASE("a renamed-from that precedes nothing it can rename is an error", "[unit][parser]") {
-    auto parsed = parse_file({"schema/x.sql",
-                              "-- driftless:renamed-from old_index\nCREATE INDEX i ON t (a);\n"
-                              "CREATE TABLE t (a int);\n-- driftless:renamed-from\nCREATE TABLE u (a int);\n"});
+    auto parsed = parse_file(
+        {"schema/x.sql",
+         "-- driftless:renamed-from old_index\nCREATE INDEX i ON t (a);\n"
+         "CREATE TABLE t (a int);\n-- driftless:renamed-from\nCREATE TABLE u (a int);\n"});
     REQUIRE(parsed.diagnostics.size() == 2);
     CHECK(parsed.diagnostics[0].format() ==
-          "schema/x.sql:1:4: driftless:renamed-from must come right before a CREATE TABLE or a column definition");
+          "schema/x.sql:1:4: driftless:renamed-from must come right before a CREATE TABLE or a "
+          "column definition");
     CHECK(parsed.diagnostics[1].line == 4);
     CHECK_THAT(parsed.diagnostics[1].message, Catch::Contains("needs the old name"));
 }

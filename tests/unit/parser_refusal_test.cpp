@@ -19,22 +19,24 @@ Diagnostic single_refusal(const std::string& statement) {
 }  // namespace
 
 TEST_CASE("DML is refused", "[unit][parser]") {
-    for (std::string sql : {"INSERT INTO keep VALUES (1)", "UPDATE keep SET id = 2", "DELETE FROM keep",
-                            "SELECT * FROM keep", "TRUNCATE keep", "COPY keep FROM STDIN",
-                            "DO $$ BEGIN PERFORM 1; END $$", "CALL p()",
-                            "CREATE TABLE copy AS SELECT * FROM keep"}) {
+    for (std::string sql :
+         {"INSERT INTO keep VALUES (1)", "UPDATE keep SET id = 2", "DELETE FROM keep",
+          "SELECT * FROM keep", "TRUNCATE keep", "COPY keep FROM STDIN",
+          "DO $$ BEGIN PERFORM 1; END $$", "CALL p()", "CREATE TABLE copy AS SELECT * FROM keep"}) {
         auto diagnostic = single_refusal(sql);
         CHECK_THAT(diagnostic.message, Catch::Contains("not allowed in schema files"));
     }
-    CHECK_THAT(single_refusal("INSERT INTO keep VALUES (1)").message, Catch::StartsWith("INSERT INTO: data statements"));
+    CHECK_THAT(single_refusal("INSERT INTO keep VALUES (1)").message,
+               Catch::StartsWith("INSERT INTO: data statements"));
 }
 
 TEST_CASE("DROP and dropping parts of objects are refused", "[unit][parser]") {
     for (std::string sql : {"DROP TABLE keep", "DROP INDEX IF EXISTS i", "DROP SCHEMA s CASCADE",
                             "ALTER TABLE keep DROP COLUMN id", "ALTER TABLE keep DROP CONSTRAINT c",
                             "ALTER DOMAIN d DROP CONSTRAINT c", "DROP OWNED BY someone"}) {
-        CHECK_THAT(single_refusal(sql).message, Catch::Contains("remove the definition instead") ||
-                                                    Catch::Contains("remove it from the definition"));
+        CHECK_THAT(single_refusal(sql).message,
+                   Catch::Contains("remove the definition instead") ||
+                       Catch::Contains("remove it from the definition"));
     }
 }
 
@@ -45,19 +47,22 @@ TEST_CASE("transaction control is refused", "[unit][parser]") {
 }
 
 TEST_CASE("renames, roles and databases are refused", "[unit][parser]") {
-    CHECK_THAT(single_refusal("ALTER TABLE keep RENAME TO kept").message, Catch::Contains("driftless:renamed-from"));
+    CHECK_THAT(single_refusal("ALTER TABLE keep RENAME TO kept").message,
+               Catch::Contains("driftless:renamed-from"));
     CHECK_THAT(single_refusal("CREATE ROLE app").message, Catch::Contains("whole server"));
     CHECK_THAT(single_refusal("CREATE DATABASE other").message, Catch::Contains("whole server"));
     CHECK_THAT(single_refusal("VACUUM keep").message, Catch::Contains("not allowed"));
 }
 
-TEST_CASE("psql meta-commands are refused, and the rest of the file is still checked", "[unit][parser]") {
+TEST_CASE("psql meta-commands are refused, and the rest of the file is still checked",
+          "[unit][parser]") {
     auto parsed = parse_file({"schema/dump.sql",
                               "\\restrict abc123\nCREATE TABLE a (id int);\n\\connect other\n"
                               "CREATE TABEL b (id int);\n"});
     REQUIRE(parsed.diagnostics.size() == 3);
     CHECK(parsed.diagnostics[0].format() ==
-          "schema/dump.sql:1:1: psql meta-command \\restrict is not allowed in schema files (driftless reads them, not psql)");
+          "schema/dump.sql:1:1: psql meta-command \\restrict is not allowed in schema files "
+          "(driftless reads them, not psql)");
     CHECK(parsed.diagnostics[1].line == 3);
     CHECK_THAT(parsed.diagnostics[1].message, Catch::Contains("\\connect"));
     CHECK(parsed.diagnostics[2].line == 4);

@@ -7,11 +7,14 @@
 using namespace driftless::parser;
 
 namespace {
-ParsedFile parse(const std::string& text) { return parse_file({"schema/test.sql", text}); }
+ParsedFile parse(const std::string& text) {
+    return parse_file({"schema/test.sql", text});
+}
 }  // namespace
 
 TEST_CASE("statements keep their exact text, line and column", "[unit][parser]") {
-    auto parsed = parse("-- leading comment\nCREATE TABLE a (id int);\n\n   CREATE TABLE b (id int)  ;\n");
+    auto parsed =
+        parse("-- leading comment\nCREATE TABLE a (id int);\n\n   CREATE TABLE b (id int)  ;\n");
     REQUIRE(parsed.diagnostics.empty());
     REQUIRE(parsed.statements.size() == 2);
     CHECK(parsed.statements[0].text == "CREATE TABLE a (id int)");
@@ -38,7 +41,8 @@ TEST_CASE("dollar-quoted bodies keep their semicolons", "[unit][parser]") {
 
 TEST_CASE("BEGIN ATOMIC bodies are one statement", "[unit][parser]") {
     auto parsed = parse(
-        "CREATE FUNCTION h(a int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT a + 1;\n  SELECT a + 2;\nEND;\n"
+        "CREATE FUNCTION h(a int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT a + 1;\n  "
+        "SELECT a + 2;\nEND;\n"
         "CREATE TABLE after_atomic (id int);");
     REQUIRE(parsed.diagnostics.empty());
     REQUIRE(parsed.statements.size() == 2);
@@ -73,7 +77,8 @@ TEST_CASE("syntax errors are reported at file:line:col", "[unit][parser]") {
     text += "    CREATE TABEL users (id int);\n";
     auto parsed = parse_file({"schema/users.sql", text});
     REQUIRE(parsed.diagnostics.size() == 1);
-    CHECK(parsed.diagnostics[0].format() == "schema/users.sql:12:12: syntax error at or near \"TABEL\"");
+    CHECK(parsed.diagnostics[0].format() ==
+          "schema/users.sql:12:12: syntax error at or near \"TABEL\"");
 }
 
 TEST_CASE("columns count characters, not bytes", "[unit][parser]") {

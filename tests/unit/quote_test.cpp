@@ -35,7 +35,7 @@ TEST_CASE("reserved, column-name and type/function-name keywords are quoted", "[
     CHECK(quote_identifier("user") == "\"user\"");
     CHECK(quote_identifier("order") == "\"order\"");
     CHECK(quote_identifier("table") == "\"table\"");
-    CHECK(quote_identifier("all") == "\"all\"");          // first in the list
+    CHECK(quote_identifier("all") == "\"all\"");            // first in the list
     CHECK(quote_identifier("xmltable") == "\"xmltable\"");  // last in the list
     CHECK(quote_identifier("integer") == "\"integer\"");    // COL_NAME_KEYWORD
     CHECK(quote_identifier("timestamp") == "\"timestamp\"");
@@ -44,7 +44,8 @@ TEST_CASE("reserved, column-name and type/function-name keywords are quoted", "[
 }
 
 TEST_CASE("unreserved keywords need no quotes", "[unit][quote]") {
-    for (const char* word : {"name", "text", "data", "key", "value", "type", "action", "comment", "index"}) {
+    for (const char* word :
+         {"name", "text", "data", "key", "value", "type", "action", "comment", "index"}) {
         INFO(word);
         CHECK(quote_identifier(word) == word);
     }
@@ -64,7 +65,9 @@ TEST_CASE("names starting with a digit are quoted", "[unit][quote]") {
     CHECK(quote_identifier("2024") == "\"2024\"");
 }
 
-TEST_CASE("the empty name is quoted", "[unit][quote]") { CHECK(quote_identifier("") == "\"\""); }
+TEST_CASE("the empty name is quoted", "[unit][quote]") {
+    CHECK(quote_identifier("") == "\"\"");
+}
 
 TEST_CASE("qualified names quote each part", "[unit][quote]") {
     CHECK(quote_qualified(QualifiedName{"public", "users"}) == "public.users");

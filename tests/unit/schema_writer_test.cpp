@@ -30,7 +30,8 @@ model::Table table(QualifiedName name, std::vector<model::Column> columns) {
     return t;
 }
 
-model::Constraint constraint(QualifiedName table, std::string name, model::ConstraintKind kind, std::string definition) {
+model::Constraint constraint(QualifiedName table, std::string name, model::ConstraintKind kind,
+                             std::string definition) {
     model::Constraint c;
     c.table = std::move(table);
     c.name = std::move(name);
@@ -94,9 +95,10 @@ TEST_CASE("a table with every column option", "[unit][inspect]") {
     model::Schema schema;
     schema.tables = {t};
     schema.sequences = {legacy_seq};
-    schema.constraints = {constraint(orders, "orders_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id)"),
-                          constraint(orders, "orders_quantity_check", model::ConstraintKind::check,
-                                     "CHECK ((quantity > 0))")};
+    schema.constraints = {
+        constraint(orders, "orders_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id)"),
+        constraint(orders, "orders_quantity_check", model::ConstraintKind::check,
+                   "CHECK ((quantity > 0))")};
     auto files = render_schema_files(schema);
     CHECK(files.size() == 1);  // the owned sequence is not in a sequences.sql
     CHECK(file(files, "app/tables/orders.sql") == R"SQL(-- table app.orders
@@ -132,7 +134,8 @@ COMMENT ON COLUMN app.orders.note IS 'free text, not compressed inline';
 }
 
 TEST_CASE("unlogged tables, access methods and plain inheritance", "[unit][inspect]") {
-    auto parent = table({"app", "events"}, {column("id", "bigint", true), column("at", "timestamp with time zone")});
+    auto parent = table({"app", "events"},
+                        {column("id", "bigint", true), column("at", "timestamp with time zone")});
     auto child_id = column("id", "bigint", true);
     child_id.inherited = true;
     auto child_at = column("at", "timestamp with time zone");
@@ -167,8 +170,9 @@ TEST_CASE("a partitioned table and its partitions share a file", "[unit][inspect
     QualifiedName y2024{"app", "measurements_2024"};
     QualifiedName y2024_eu{"app", "measurements_2024_eu"};
     QualifiedName fallback{"app", "measurements_default"};
-    auto parent = table(measurements, {column("id", "bigint", true), column("taken_at", "date", true),
-                                       column("region", "text"), column("value", "double precision")});
+    auto parent =
+        table(measurements, {column("id", "bigint", true), column("taken_at", "date", true),
+                             column("region", "text"), column("value", "double precision")});
     parent.kind = model::TableKind::partitioned;
     parent.partition_key = "RANGE (taken_at)";
     parent.columns[3].default_expression = "0";
@@ -182,8 +186,8 @@ TEST_CASE("a partitioned table and its partitions share a file", "[unit][inspect
     p2024.partition_of = measurements;
     p2024.partition_key = "LIST (region)";
     p2024.partition_bound = "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')";
-    p2024.columns[2].not_null = true;                // stricter than the parent
-    p2024.columns[3].default_expression = "42";      // its own default
+    p2024.columns[2].not_null = true;            // stricter than the parent
+    p2024.columns[3].default_expression = "42";  // its own default
     p2024.columns[3].comment = "per partition";
     auto eu = inherited(p2024);
     eu.name = y2024_eu;
@@ -203,20 +207,24 @@ TEST_CASE("a partitioned table and its partitions share a file", "[unit][inspect
     model::Schema schema;
     schema.tables = {parent, p2024, eu, other};
     schema.constraints = {
-        constraint(measurements, "measurements_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id, taken_at)"),
+        constraint(measurements, "measurements_pkey", model::ConstraintKind::primary_key,
+                   "PRIMARY KEY (id, taken_at)"),
         constraint(y2024, "measurements_2024_region_check", model::ConstraintKind::check,
                    "CHECK ((region <> ''::text))"),
     };
-    auto inherited_pk = constraint(y2024, "measurements_2024_pkey", model::ConstraintKind::primary_key,
-                                   "PRIMARY KEY (id, taken_at)");
+    auto inherited_pk =
+        constraint(y2024, "measurements_2024_pkey", model::ConstraintKind::primary_key,
+                   "PRIMARY KEY (id, taken_at)");
     inherited_pk.inherited = true;
     schema.constraints.push_back(inherited_pk);
     // The server writes ON ONLY for a partitioned table's index; written without it, the
     // index builds the partitions' indexes, which are therefore left out.
-    auto parent_index = index(measurements, "measurements_value_idx",
-                              "CREATE INDEX measurements_value_idx ON ONLY app.measurements USING btree (value)");
-    auto child_index = index(y2024, "measurements_2024_value_idx",
-                             "CREATE INDEX measurements_2024_value_idx ON app.measurements_2024 USING btree (value)");
+    auto parent_index =
+        index(measurements, "measurements_value_idx",
+              "CREATE INDEX measurements_value_idx ON ONLY app.measurements USING btree (value)");
+    auto child_index = index(
+        y2024, "measurements_2024_value_idx",
+        "CREATE INDEX measurements_2024_value_idx ON app.measurements_2024 USING btree (value)");
     child_index.partition_parent = QualifiedName{"app", "measurements_value_idx"};
     schema.indexes = {parent_index, child_index};
 
@@ -261,13 +269,16 @@ TEST_CASE("foreign keys are separate ALTER TABLE statements, so cycles load", "[
     model::Schema schema;
     schema.tables = {table(a, {column("id", "integer", true), column("b_id", "integer")}),
                      table(b, {column("id", "integer", true), column("a_id", "integer")})};
-    auto a_fk = constraint(a, "a_b_id_fkey", model::ConstraintKind::foreign_key,
-                           "FOREIGN KEY (b_id) REFERENCES app.b(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED");
+    auto a_fk = constraint(
+        a, "a_b_id_fkey", model::ConstraintKind::foreign_key,
+        "FOREIGN KEY (b_id) REFERENCES app.b(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED");
     a_fk.references = b;
-    auto b_fk = constraint(b, "b_a_id_fkey", model::ConstraintKind::foreign_key, "FOREIGN KEY (a_id) REFERENCES app.a(id)");
+    auto b_fk = constraint(b, "b_a_id_fkey", model::ConstraintKind::foreign_key,
+                           "FOREIGN KEY (a_id) REFERENCES app.a(id)");
     b_fk.references = a;
-    schema.constraints = {a_fk, constraint(a, "a_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id)"), b_fk,
-                          constraint(b, "b_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id)")};
+    schema.constraints = {
+        a_fk, constraint(a, "a_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id)"), b_fk,
+        constraint(b, "b_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id)")};
     auto files = render_schema_files(schema);
     CHECK(file(files, "app/tables/a.sql") == R"SQL(-- table app.a
 
@@ -293,7 +304,8 @@ ALTER TABLE app.b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES app.a
 
 TEST_CASE("constraints that are not validated are added NOT VALID", "[unit][inspect]") {
     QualifiedName t{"public", "payments"};
-    auto check = constraint(t, "payments_amount_check", model::ConstraintKind::check, "CHECK ((amount > 0)) NOT VALID");
+    auto check = constraint(t, "payments_amount_check", model::ConstraintKind::check,
+                            "CHECK ((amount > 0)) NOT VALID");
     check.validated = false;
     // A reader that leaves NOT VALID out of the definition still gets it.
     auto fk = constraint(t, "payments_user_fkey", model::ConstraintKind::foreign_key,
@@ -302,7 +314,8 @@ TEST_CASE("constraints that are not validated are added NOT VALID", "[unit][insp
     model::Schema schema;
     schema.tables = {table(t, {column("amount", "integer"), column("user_id", "bigint")})};
     schema.constraints = {check, fk};
-    CHECK(file(render_schema_files(schema), "public/tables/payments.sql") == R"SQL(-- table public.payments
+    CHECK(file(render_schema_files(schema), "public/tables/payments.sql") ==
+          R"SQL(-- table public.payments
 
 CREATE TABLE public.payments (
     amount integer,
@@ -314,17 +327,20 @@ ALTER TABLE public.payments ADD CONSTRAINT payments_user_fkey FOREIGN KEY (user_
 )SQL");
 }
 
-TEST_CASE("names that need quotes are quoted in SQL and made safe in file names", "[unit][inspect]") {
+TEST_CASE("names that need quotes are quoted in SQL and made safe in file names",
+          "[unit][inspect]") {
     QualifiedName user{"Sales Data", "user"};
     QualifiedName mixed{"Sales Data", "Order \"Items\""};
     QualifiedName unicode{"Sales Data", "größe"};
-    auto pk = constraint(user, "User PK", model::ConstraintKind::primary_key, "PRIMARY KEY (\"ID\")");
+    auto pk =
+        constraint(user, "User PK", model::ConstraintKind::primary_key, "PRIMARY KEY (\"ID\")");
     pk.comment = "it's the key";
     auto fk = constraint(mixed, "select", model::ConstraintKind::foreign_key,
                          "FOREIGN KEY (\"user\") REFERENCES \"Sales Data\".\"user\"(\"ID\")");
     model::Schema schema;
     schema.schemas = {{"Sales Data", "Umsätze", {}}};
-    schema.tables = {table(user, {column("ID", "integer", true), column("order", "text"), column("name", "text")}),
+    schema.tables = {table(user, {column("ID", "integer", true), column("order", "text"),
+                                  column("name", "text")}),
                      table(mixed, {column("user", "integer"), column("line no", "integer")}),
                      table(unicode, {column("maß", "\"Sales Data\".\"Größe\"")})};
     schema.constraints = {fk, pk};
@@ -346,7 +362,8 @@ CREATE TABLE "Sales Data"."user" (
 
 COMMENT ON CONSTRAINT "User PK" ON "Sales Data"."user" IS 'it''s the key';
 )SQL");
-    CHECK(file(files, "Sales_Data/tables/Order__Items_.sql") == R"SQL(-- table "Sales Data"."Order ""Items"""
+    CHECK(file(files, "Sales_Data/tables/Order__Items_.sql") ==
+          R"SQL(-- table "Sales Data"."Order ""Items"""
 
 CREATE TABLE "Sales Data"."Order ""Items""" (
     "user" integer,
@@ -363,7 +380,8 @@ CREATE TABLE "Sales Data"."größe" (
 )SQL");
 }
 
-TEST_CASE("file names that collide, also ignoring case, are numbered deterministically", "[unit][inspect]") {
+TEST_CASE("file names that collide, also ignoring case, are numbered deterministically",
+          "[unit][inspect]") {
     model::Schema schema;
     for (const char* name : {"Users", "users", "users_2", "us/ers", "üsers", ".hidden", ""}) {
         schema.tables.push_back(table({"app", name}, {column("id", "integer")}));
@@ -372,8 +390,9 @@ TEST_CASE("file names that collide, also ignoring case, are numbered determinist
     for (const auto& [path, _] : render_schema_files(schema)) paths.push_back(path);
     // "users" is the name its file is named after; "users_2" keeps its own name, so the
     // numbered ones skip it.
-    CHECK(paths == std::vector<std::string>{"app/tables/Users_3.sql", "app/tables/_.sql", "app/tables/_hidden.sql",
-                                            "app/tables/_sers.sql", "app/tables/us_ers.sql", "app/tables/users.sql",
+    CHECK(paths == std::vector<std::string>{"app/tables/Users_3.sql", "app/tables/_.sql",
+                                            "app/tables/_hidden.sql", "app/tables/_sers.sql",
+                                            "app/tables/us_ers.sql", "app/tables/users.sql",
                                             "app/tables/users_2.sql"});
 }
 
@@ -388,13 +407,15 @@ TEST_CASE("a view with options, column comments and an INSTEAD OF trigger", "[un
     model::Trigger insert;
     insert.table = view.name;
     insert.name = "active_users_insert";
-    insert.definition = "CREATE TRIGGER active_users_insert INSTEAD OF INSERT ON app.active_users FOR EACH ROW "
-                        "EXECUTE FUNCTION app.insert_user()";
+    insert.definition =
+        "CREATE TRIGGER active_users_insert INSTEAD OF INSERT ON app.active_users FOR EACH ROW "
+        "EXECUTE FUNCTION app.insert_user()";
     insert.comment = "writes through";
     model::Schema schema;
     schema.views = {view};
     schema.triggers = {insert};
-    CHECK(file(render_schema_files(schema), "app/views/active_users.sql") == R"SQL(-- view app.active_users
+    CHECK(file(render_schema_files(schema), "app/views/active_users.sql") ==
+          R"SQL(-- view app.active_users
 
 CREATE VIEW app.active_users WITH (security_barrier=true) AS
  SELECT u.id,
@@ -416,20 +437,25 @@ TEST_CASE("a materialized view with its indexes", "[unit][inspect]") {
     view.name = {"app", "daily_totals"};
     view.materialized = true;
     view.with_data = false;
-    view.definition = " SELECT orders.day,\n    sum(orders.total) AS total\n   FROM app.orders\n  GROUP BY orders.day;";
+    view.definition =
+        " SELECT orders.day,\n    sum(orders.total) AS total\n   FROM app.orders\n  GROUP BY "
+        "orders.day;";
     view.options = {"fillfactor=90"};
     view.comment = "refreshed nightly";
-    auto unique = index({"app", "daily_totals"}, "daily_totals_day_idx",
-                        "CREATE UNIQUE INDEX daily_totals_day_idx ON app.daily_totals USING btree (day)");
+    auto unique =
+        index({"app", "daily_totals"}, "daily_totals_day_idx",
+              "CREATE UNIQUE INDEX daily_totals_day_idx ON app.daily_totals USING btree (day)");
     unique.unique = true;
     unique.comment = "for REFRESH CONCURRENTLY";
-    auto leftover = index({"app", "daily_totals"}, "daily_totals_total_idx",
-                          "CREATE INDEX daily_totals_total_idx ON app.daily_totals USING btree (total)");
+    auto leftover =
+        index({"app", "daily_totals"}, "daily_totals_total_idx",
+              "CREATE INDEX daily_totals_total_idx ON app.daily_totals USING btree (total)");
     leftover.valid = false;  // a failed concurrent build is not part of the design
     model::Schema schema;
     schema.views = {view};
     schema.indexes = {unique, leftover};
-    CHECK(file(render_schema_files(schema), "app/views/daily_totals.sql") == R"SQL(-- materialized view app.daily_totals
+    CHECK(file(render_schema_files(schema), "app/views/daily_totals.sql") ==
+          R"SQL(-- materialized view app.daily_totals
 
 CREATE MATERIALIZED VIEW app.daily_totals WITH (fillfactor=90) AS
  SELECT orders.day,
@@ -445,20 +471,23 @@ COMMENT ON INDEX app.daily_totals_day_idx IS 'for REFRESH CONCURRENTLY';
 )SQL");
 }
 
-TEST_CASE("routines: overloads share a file, comments carry the full signature", "[unit][inspect]") {
+TEST_CASE("routines: overloads share a file, comments carry the full signature",
+          "[unit][inspect]") {
     model::Function by_id;
     by_id.name = {"app", "find_user"};
     by_id.arguments = "user_id bigint";
     by_id.result = "app.users";
     by_id.language = "sql";
     by_id.definition =
-        "CREATE OR REPLACE FUNCTION app.find_user(user_id bigint)\n RETURNS app.users\n LANGUAGE sql\n STABLE\n"
+        "CREATE OR REPLACE FUNCTION app.find_user(user_id bigint)\n RETURNS app.users\n LANGUAGE "
+        "sql\n STABLE\n"
         "AS $function$SELECT * FROM app.users WHERE id = user_id$function$\n";
     by_id.comment = "by key";
     auto by_email = by_id;
     by_email.arguments = "email text";
     by_email.definition =
-        "CREATE OR REPLACE FUNCTION app.find_user(email text)\n RETURNS app.users\n LANGUAGE sql\n STABLE\n"
+        "CREATE OR REPLACE FUNCTION app.find_user(email text)\n RETURNS app.users\n LANGUAGE sql\n "
+        "STABLE\n"
         "AS $function$SELECT * FROM app.users WHERE users.email = find_user.email$function$\n";
     by_email.comment.reset();
     model::Function archive;
@@ -472,7 +501,8 @@ TEST_CASE("routines: overloads share a file, comments carry the full signature",
     model::Function count;
     count.name = {"app", "count_all"};
     count.kind = model::RoutineKind::aggregate;
-    count.definition = "CREATE AGGREGATE app.count_all(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');";
+    count.definition =
+        "CREATE AGGREGATE app.count_all(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0');";
     count.comment = "like count(*)";
     model::Schema schema;
     schema.functions = {archive, count, by_id, by_email};
@@ -522,10 +552,11 @@ TEST_CASE("types: enums, domains, composites and ranges", "[unit][inspect]") {
     code.name = {"app", "code"};
     code.base_type = "text";
     code.collation = "\"C\"";
-    model::CompositeType address{{"app", "address"},
-                                 {{"street", "text", std::nullopt}, {"zip", "character varying(10)", "public.\"fr-x-icu\""}},
-                                 std::nullopt,
-                                 {}};
+    model::CompositeType address{
+        {"app", "address"},
+        {{"street", "text", std::nullopt}, {"zip", "character varying(10)", "public.\"fr-x-icu\""}},
+        std::nullopt,
+        {}};
     model::RangeType span;
     span.name = {"app", "floatrange"};
     span.subtype = "double precision";
@@ -601,7 +632,8 @@ TEST_CASE("row-level security, policies and triggers", "[unit][inspect]") {
     audit.table = docs;
     audit.name = "audit";
     audit.definition =
-        "CREATE TRIGGER audit AFTER INSERT OR UPDATE ON app.documents FOR EACH ROW EXECUTE FUNCTION app.audit()";
+        "CREATE TRIGGER audit AFTER INSERT OR UPDATE ON app.documents FOR EACH ROW EXECUTE "
+        "FUNCTION app.audit()";
     audit.function = {"app", "audit"};
     audit.enabled = 'D';
     audit.comment = "off during backfill";
@@ -609,7 +641,8 @@ TEST_CASE("row-level security, policies and triggers", "[unit][inspect]") {
     schema.tables = {t};
     schema.policies = {own, readers};
     schema.triggers = {audit};
-    CHECK(file(render_schema_files(schema), "app/tables/documents.sql") == R"SQL(-- table app.documents
+    CHECK(file(render_schema_files(schema), "app/tables/documents.sql") ==
+          R"SQL(-- table app.documents
 
 CREATE TABLE app.documents (
     id bigint NOT NULL,
@@ -640,7 +673,8 @@ COMMENT ON POLICY "owner can do anything" ON app.documents IS 'the default rule'
 
 TEST_CASE("schemas, extensions and standalone sequences", "[unit][inspect]") {
     model::Schema schema;
-    schema.schemas = {{"public", "standard public schema", {}}, {"app", std::nullopt, {"postgres=UC/postgres"}}};
+    schema.schemas = {{"public", "standard public schema", {}},
+                      {"app", std::nullopt, {"postgres=UC/postgres"}}};
     schema.extensions = {{"uuid-ossp", "public", "1.1"}, {"citext", "app", "1.6"}};
     model::Sequence counter;
     counter.name = {"app", "invoice_numbers"};
@@ -721,7 +755,8 @@ TEST_CASE("foreign tables are refused by name rather than written wrong", "[unit
     remote.kind = model::TableKind::foreign;
     model::Schema schema;
     schema.tables = {remote};
-    CHECK_THROWS_WITH(render_schema_files(schema), Catch::Contains("foreign table app.remote_orders"));
+    CHECK_THROWS_WITH(render_schema_files(schema),
+                      Catch::Contains("foreign table app.remote_orders"));
     CHECK_THROWS_AS(render_schema_files(schema), InputError);
 }
 
@@ -751,7 +786,8 @@ model::Schema rich_schema() {
     mail.comment = "login";
     schema.tables.push_back(table(users, {id, mail, column("state", "app.state")}));
     auto order_id = id;
-    schema.tables.push_back(table(orders, {order_id, column("user_id", "bigint", true), column("day", "date", true)}));
+    schema.tables.push_back(
+        table(orders, {order_id, column("user_id", "bigint", true), column("day", "date", true)}));
     schema.tables.back().kind = model::TableKind::partitioned;
     schema.tables.back().partition_key = "RANGE (day)";
     auto part = table({"app", "orders_2024"}, schema.tables.back().columns);
@@ -763,18 +799,22 @@ model::Schema rich_schema() {
     part.partition_of = orders;
     part.partition_bound = "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')";
     schema.tables.push_back(part);
-    schema.tables.push_back(table(entries, {column("at", "timestamp with time zone"), column("What", "text")}));
+    schema.tables.push_back(
+        table(entries, {column("at", "timestamp with time zone"), column("What", "text")}));
     schema.tables.back().row_security = true;
 
     auto fk = constraint(orders, "orders_user_id_fkey", model::ConstraintKind::foreign_key,
                          "FOREIGN KEY (user_id) REFERENCES app.users(id)");
     fk.references = users;
-    schema.constraints = {constraint(users, "users_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id)"),
-                          constraint(users, "users_email_key", model::ConstraintKind::unique, "UNIQUE (email)"),
-                          constraint(orders, "orders_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id, day)"),
-                          fk};
-    schema.indexes = {index(orders, "orders_user_id_idx",
-                            "CREATE INDEX orders_user_id_idx ON ONLY app.orders USING btree (user_id)")};
+    schema.constraints = {
+        constraint(users, "users_pkey", model::ConstraintKind::primary_key, "PRIMARY KEY (id)"),
+        constraint(users, "users_email_key", model::ConstraintKind::unique, "UNIQUE (email)"),
+        constraint(orders, "orders_pkey", model::ConstraintKind::primary_key,
+                   "PRIMARY KEY (id, day)"),
+        fk};
+    schema.indexes = {
+        index(orders, "orders_user_id_idx",
+              "CREATE INDEX orders_user_id_idx ON ONLY app.orders USING btree (user_id)")};
     model::Policy recent;
     recent.table = entries;
     recent.name = "recent";
@@ -791,7 +831,8 @@ model::Schema rich_schema() {
     model::Trigger trigger;
     trigger.table = users;
     trigger.name = "touch";
-    trigger.definition = "CREATE TRIGGER touch BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.touch()";
+    trigger.definition =
+        "CREATE TRIGGER touch BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.touch()";
     trigger.function = touch.name;
     schema.triggers = {trigger};
     model::View view;
@@ -799,8 +840,9 @@ model::Schema rich_schema() {
     view.materialized = true;
     view.definition = " SELECT orders.id\n   FROM app.orders;";
     schema.views = {view};
-    schema.indexes.push_back(index(view.name, "open_orders_id_idx",
-                                   "CREATE UNIQUE INDEX open_orders_id_idx ON app.open_orders USING btree (id)"));
+    schema.indexes.push_back(
+        index(view.name, "open_orders_id_idx",
+              "CREATE UNIQUE INDEX open_orders_id_idx ON app.open_orders USING btree (id)"));
     return schema;
 }
 
@@ -818,10 +860,11 @@ TEST_CASE("rendering is deterministic and independent of list order", "[unit][in
     CHECK(render_schema_files(shuffled) == first);
     std::vector<std::string> paths;
     for (const auto& [path, _] : first) paths.push_back(path);
-    CHECK(paths == std::vector<std::string>{"Audit_Log/tables/Entries.sql", "app/functions/touch.sql",
-                                            "app/sequences.sql", "app/tables/orders.sql", "app/tables/users.sql",
-                                            "app/types.sql", "app/views/open_orders.sql", "extensions.sql",
-                                            "schemas.sql"});
+    CHECK(paths == std::vector<std::string>{"Audit_Log/tables/Entries.sql",
+                                            "app/functions/touch.sql", "app/sequences.sql",
+                                            "app/tables/orders.sql", "app/tables/users.sql",
+                                            "app/types.sql", "app/views/open_orders.sql",
+                                            "extensions.sql", "schemas.sql"});
 }
 
 TEST_CASE("every written file is accepted by driftless's own schema parser", "[unit][inspect]") {

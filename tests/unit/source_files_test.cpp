@@ -24,7 +24,8 @@ TEST_CASE("a missing or empty schema path is bad input", "[unit][parser]") {
     testing::TempDir dir;
     CHECK_THROWS_MATCHES(parser::read_schema_sources(dir.path() / "nope"), InputError,
                          Catch::Matchers::Predicate<InputError>([](const InputError& e) {
-                             return std::string(e.what()).find("no such file or directory") != std::string::npos;
+                             return std::string(e.what()).find("no such file or directory") !=
+                                    std::string::npos;
                          }));
     CHECK_THROWS_AS(parser::read_schema_sources(dir.path()), InputError);
     auto file = dir.write("one.sql", "CREATE TABLE a (id int);");
