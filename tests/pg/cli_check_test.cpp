@@ -4,22 +4,13 @@
 #include <cstdlib>
 
 #include <nlohmann/json.hpp>
+#include "support/cli.hpp"
 #include "support/test_server.hpp"
 
 #include "util/process.hpp"
 
 using namespace driftless;
-
-namespace {
-
-ProcessResult driftless_cli(std::vector<std::string> args) {
-    // The CLI's embedded server uses the tests' cache, so its template is already there.
-    ::setenv("DRIFTLESS_CACHE", testing::test_cache_root().parent_path().c_str(), 1);
-    args.insert(args.begin(), DRIFTLESS_BINARY);
-    return run_process(args);
-}
-
-}  // namespace
+using testing::driftless_cli;
 
 TEST_CASE("check says OK with counts per kind", "[pg][cli]") {
     testing::TempDir dir;

@@ -4,21 +4,13 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "support/cli.hpp"
 #include "support/test_server.hpp"
 #include "util/process.hpp"
 
 using namespace driftless;
+using testing::driftless_cli;
 namespace fs = std::filesystem;
-
-namespace {
-
-ProcessResult driftless_cli(std::vector<std::string> args) {
-    ::setenv("DRIFTLESS_CACHE", testing::test_cache_root().parent_path().c_str(), 1);
-    args.insert(args.begin(), DRIFTLESS_BINARY);
-    return run_process(args);
-}
-
-}  // namespace
 
 TEST_CASE("inspect writes files that check loads, and refuses a non-empty directory", "[pg][cli]") {
     testing::TestDatabase database;

@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "catalog/read_schema.hpp"
@@ -12,6 +11,7 @@
 #include "loader/schema_loader.hpp"
 #include "model/schema_json.hpp"
 #include "parser/schema_parser.hpp"
+#include "support/realworld.hpp"
 #include "support/synthetic_schema.hpp"
 #include "support/test_server.hpp"
 #include "util/file_tree.hpp"
@@ -62,17 +62,6 @@ model::Schema round_trip(const std::vector<parser::SourceFile>& sources) {
     return first;
 }
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-fs::path realworld(const std::string& name) {
-    return fs::path(DRIFTLESS_SOURCE_DIR) / ".." / "shared" / "realworld" / "schemas" / name;
-}
-
 }  // namespace
 
 TEST_CASE("round trip: every object kind, names that need quoting", "[pg][roundtrip]") {
@@ -101,35 +90,20 @@ TEST_CASE("round trip: 1,000 generated tables", "[pg][roundtrip][scale]") {
 }
 
 TEST_CASE("round trip: real-world schemas", "[pg][roundtrip][realworld]") {
-    if (!fs::exists(realworld("pagila.sql"))) {
-        WARN("skipped: ../shared/realworld is absent");
-        return;
-    }
+    if (!testing::have_realworld_schemas()) return;
     SECTION("pagila") {
-        auto model = round_trip({parser::read_source_file(realworld("pagila.sql"))});
+        auto model =
+            round_trip({parser::read_source_file(testing::realworld_schema("pagila.sql"))});
         CHECK(model.tables.size() == 70);
     }
     SECTION("chinook") {
-        round_trip({parser::read_source_file(realworld("chinook.sql"))});
+        round_trip({parser::read_source_file(testing::realworld_schema("chinook.sql"))});
     }
     SECTION("northwind, without its DROP TABLEs") {
-        std::string text = std::regex_replace(read_text(realworld("northwind.sql")),
-                                              std::regex("DROP TABLE IF EXISTS [a-z_]+;\n"), "");
-        round_trip({{"northwind.sql", text}});
+        round_trip({testing::northwind_without_drops()});
     }
     SECTION("graphile-starter, without its role-creating DO block") {
-        testing::TestDatabase admin;
-        admin.connect().execute(
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'graphile_starter') "
-            "THEN "
-            "CREATE ROLE graphile_starter; END IF; IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE "
-            "rolname = "
-            "'graphile_starter_visitor') THEN CREATE ROLE graphile_starter_visitor; END IF; END "
-            "$$");
-        std::string text = std::regex_replace(read_text(realworld("graphile-starter.sql")),
-                                              std::regex("DO \\$\\$ BEGIN[^]*?END \\$\\$;\n"), "",
-                                              std::regex_constants::format_first_only);
-        auto model = round_trip({{"graphile-starter.sql", text}});
+        auto model = round_trip({testing::graphile_starter_without_role_prelude()});
         CHECK(model.policies.size() == 12);
     }
 }
