@@ -19,6 +19,7 @@ class TestDatabase {
   public:
     TestDatabase();
     const std::string& conninfo() const { return database_->conninfo(); }
+    const std::string& name() const { return database_->name(); }
     db::Session connect() const { return db::Session(conninfo()); }
     // First column of the first row of a query, as text ("" for NULL).
     std::string scalar(const std::string& sql) const;
