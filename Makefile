@@ -16,15 +16,15 @@ $(BUILD_DIR)/CMakeCache.txt:
 build: $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
-demo: deps
-	@$(MAKE) --no-print-directory build
+demo: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target driftless
 	@scripts/demo.sh $(BUILD_DIR)/driftless
 
-test: deps
-	@$(MAKE) --no-print-directory build
+test: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) -j$(JOBS)
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS) $(CTEST_ARGS)
 
-bench: build
+bench: $(BUILD_DIR)/CMakeCache.txt
 	@scripts/bench.sh $(BUILD_DIR)
 
 format:

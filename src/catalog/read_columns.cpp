@@ -93,45 +93,47 @@ std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(
         fmt::arg("compression",
                  context.server_version >= 140000 ? compression_14 : compression_before_14));
     std::vector<std::pair<model::QualifiedName, model::Column>> columns;
-    for (const auto& row : tx.exec(sql)) {
-        model::QualifiedName table{row["schema_name"].as<std::string>(),
-                                   row["table_name"].as<std::string>()};
+    const pqxx::result result = tx.exec(sql);
+    const FieldPositions at(result);
+    for (const auto& row : result) {
+        model::QualifiedName table{row[at("schema_name")].as<std::string>(),
+                                   row[at("table_name")].as<std::string>()};
         model::Column column;
-        column.name = row["column_name"].as<std::string>();
+        column.name = row[at("column_name")].as<std::string>();
         std::string where = table.display() + "." + column.name;
-        column.type = row["type"].as<std::string>();
-        column.collation = optional_text(row["collation"]);
-        std::string generated = row["generated"].as<std::string>();
+        column.type = row[at("type")].as<std::string>();
+        column.collation = optional_text(row[at("collation")]);
+        std::string generated = row[at("generated")].as<std::string>();
         if (generated == "s") {
             column.generated = model::Generated::stored;
-            column.generation_expression = optional_text(row["expression"]);
+            column.generation_expression = optional_text(row[at("expression")]);
         } else if (generated.empty()) {
-            column.default_expression = optional_text(row["expression"]);
+            column.default_expression = optional_text(row[at("expression")]);
         } else {
             throw FailureError(
                 fmt::format("column {} has unexpected attgenerated '{}'", where, generated));
         }
-        column.not_null = row["not_null"].as<bool>();
-        column.identity = identity(row["identity"].as<std::string>(), where);
+        column.not_null = row[at("not_null")].as<bool>();
+        column.identity = identity(row[at("identity")].as<std::string>(), where);
         if (column.identity != model::Identity::none) {
-            if (row["identity_type"].is_null())
+            if (row[at("identity_type")].is_null())
                 throw FailureError(
                     fmt::format("identity column {} has no identity sequence", where));
             model::IdentityOptions options;
-            options.data_type = row["identity_type"].as<std::string>();
-            options.start = row["identity_start"].as<std::int64_t>();
-            options.increment = row["identity_increment"].as<std::int64_t>();
-            options.min_value = row["identity_min"].as<std::int64_t>();
-            options.max_value = row["identity_max"].as<std::int64_t>();
-            options.cache = row["identity_cache"].as<std::int64_t>();
-            options.cycle = row["identity_cycle"].as<bool>();
+            options.data_type = row[at("identity_type")].as<std::string>();
+            options.start = row[at("identity_start")].as<std::int64_t>();
+            options.increment = row[at("identity_increment")].as<std::int64_t>();
+            options.min_value = row[at("identity_min")].as<std::int64_t>();
+            options.max_value = row[at("identity_max")].as<std::int64_t>();
+            options.cache = row[at("identity_cache")].as<std::int64_t>();
+            options.cycle = row[at("identity_cycle")].as<bool>();
             column.identity_options = options;
         }
-        column.storage = optional_text(row["storage"]);
-        column.compression = optional_text(row["compression"]);
-        column.comment = optional_text(row["comment"]);
-        column.acl = sorted_text_list(row["acl"]);
-        column.inherited = row["inherited"].as<bool>();
+        column.storage = optional_text(row[at("storage")]);
+        column.compression = optional_text(row[at("compression")]);
+        column.comment = optional_text(row[at("comment")]);
+        column.acl = sorted_text_list(row[at("acl")]);
+        column.inherited = row[at("inherited")].as<bool>();
         columns.emplace_back(std::move(table), std::move(column));
     }
     return columns;

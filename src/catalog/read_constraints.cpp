@@ -73,25 +73,27 @@ std::vector<model::Constraint> read_constraints(Transaction& tx, const ReadConte
         fmt::format(constraints_query, fmt::arg("scope", schema_in_scope("n", context)),
                     fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
     std::vector<model::Constraint> constraints;
-    for (const auto& row : tx.exec(sql)) {
+    const pqxx::result result = tx.exec(sql);
+    const FieldPositions at(result);
+    for (const auto& row : result) {
         model::Constraint constraint;
-        constraint.table = {row["schema_name"].as<std::string>(),
-                            row["table_name"].as<std::string>()};
-        constraint.name = row["constraint_name"].as<std::string>();
-        constraint.kind = constraint_kind(row["contype"].as<std::string>(),
+        constraint.table = {row[at("schema_name")].as<std::string>(),
+                            row[at("table_name")].as<std::string>()};
+        constraint.name = row[at("constraint_name")].as<std::string>();
+        constraint.kind = constraint_kind(row[at("contype")].as<std::string>(),
                                           constraint.name + " on " + constraint.table.display());
-        constraint.definition = row["definition"].as<std::string>();
-        if (!row["columns"].is_null())
+        constraint.definition = row[at("definition")].as<std::string>();
+        if (!row[at("columns")].is_null())
             constraint.columns =
-                nlohmann::json::parse(row["columns"].c_str()).get<std::vector<std::string>>();
-        if (!row["referenced_table"].is_null())
-            constraint.references = model::QualifiedName{row["referenced_schema"].as<std::string>(),
-                                                         row["referenced_table"].as<std::string>()};
-        constraint.deferrable = row["deferrable"].as<bool>();
-        constraint.initially_deferred = row["initially_deferred"].as<bool>();
-        constraint.validated = row["validated"].as<bool>();
-        constraint.inherited = row["inherited"].as<bool>();
-        constraint.comment = optional_text(row["comment"]);
+                nlohmann::json::parse(row[at("columns")].c_str()).get<std::vector<std::string>>();
+        if (!row[at("referenced_table")].is_null())
+            constraint.references = model::QualifiedName{row[at("referenced_schema")].as<std::string>(),
+                                                         row[at("referenced_table")].as<std::string>()};
+        constraint.deferrable = row[at("deferrable")].as<bool>();
+        constraint.initially_deferred = row[at("initially_deferred")].as<bool>();
+        constraint.validated = row[at("validated")].as<bool>();
+        constraint.inherited = row[at("inherited")].as<bool>();
+        constraint.comment = optional_text(row[at("comment")]);
         constraints.push_back(std::move(constraint));
     }
     // Sorted here rather than in SQL: byte order equals COLLATE "C", and sorting wide rows on

@@ -29,6 +29,7 @@
 #include <string>
 
 #include "catalog/readers.hpp"
+#include "catalog/row_values.hpp"
 #include "util/error.hpp"
 
 namespace driftless::catalog {
@@ -188,14 +189,25 @@ model::ObjectKind object_kind(const std::string& kind) {
     throw FailureError(fmt::format("dependency query returned unknown object kind '{}'", kind));
 }
 
-model::ObjectId object_id(const pqxx::row& row, const std::string& end) {
+// Positions of one end's fields ("from_…" or "to_…"), looked up once per result.
+struct EndFields {
+    EndFields(const FieldPositions& at, const std::string& end)
+        : kind(at(end + "_kind")),
+          schema(at(end + "_schema")),
+          name(at(end + "_name")),
+          table_schema(at(end + "_table_schema")),
+          table_name(at(end + "_table_name")),
+          arguments(at(end + "_arguments")) {}
+    pqxx::row::size_type kind, schema, name, table_schema, table_name, arguments;
+};
+
+model::ObjectId object_id(const pqxx::row& row, const EndFields& end) {
     model::ObjectId id;
-    id.kind = object_kind(row[end + "_kind"].as<std::string>());
-    id.name = {row[end + "_schema"].as<std::string>(), row[end + "_name"].as<std::string>()};
-    if (!row[end + "_table_name"].is_null())
-        id.table = {row[end + "_table_schema"].as<std::string>(),
-                    row[end + "_table_name"].as<std::string>()};
-    id.arguments = row[end + "_arguments"].as<std::string>();
+    id.kind = object_kind(row[end.kind].as<std::string>());
+    id.name = {row[end.schema].as<std::string>(), row[end.name].as<std::string>()};
+    if (!row[end.table_name].is_null())
+        id.table = {row[end.table_schema].as<std::string>(), row[end.table_name].as<std::string>()};
+    id.arguments = row[end.arguments].as<std::string>();
     return id;
 }
 
@@ -210,10 +222,14 @@ std::vector<model::Dependency> read_dependencies(Transaction& tx, const ReadCont
         fmt::arg("multiranges", context.server_version >= 140000 ? multiranges_14 : ""),
         fmt::arg("clone_filter", context.server_version >= 130000 ? "AND t.tgparentid = 0" : ""));
     std::vector<model::Dependency> dependencies;
-    for (const auto& row : tx.exec(sql)) {
-        model::Dependency dependency{object_id(row, "from"), object_id(row, "to")};
+    const pqxx::result result = tx.exec(sql);
+    const FieldPositions at(result);
+    const EndFields from(at, "from"), to(at, "to");
+    const auto owned_by = at("owned_by");
+    for (const auto& row : result) {
+        model::Dependency dependency{object_id(row, from), object_id(row, to)};
         if (dependency.from == dependency.to) continue;
-        if (row["owned_by"].as<bool>()) std::swap(dependency.from, dependency.to);
+        if (row[owned_by].as<bool>()) std::swap(dependency.from, dependency.to);
         dependencies.push_back(std::move(dependency));
     }
     std::sort(dependencies.begin(), dependencies.end());

@@ -54,17 +54,19 @@ std::vector<model::Index> read_indexes(Transaction& tx, const ReadContext& conte
         fmt::format(indexes_query, fmt::arg("scope", schema_in_scope("n", context)),
                     fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
     std::vector<model::Index> indexes;
-    for (const auto& row : tx.exec(sql)) {
+    const pqxx::result result = tx.exec(sql);
+    const FieldPositions at(result);
+    for (const auto& row : result) {
         model::Index index;
-        index.table = {row["schema_name"].as<std::string>(), row["table_name"].as<std::string>()};
-        index.name = row["index_name"].as<std::string>();
-        index.definition = row["definition"].as<std::string>();
-        index.unique = row["is_unique"].as<bool>();
-        index.valid = row["is_valid"].as<bool>();
-        if (!row["parent_name"].is_null())
-            index.partition_parent = model::QualifiedName{row["parent_schema"].as<std::string>(),
-                                                          row["parent_name"].as<std::string>()};
-        index.comment = optional_text(row["comment"]);
+        index.table = {row[at("schema_name")].as<std::string>(), row[at("table_name")].as<std::string>()};
+        index.name = row[at("index_name")].as<std::string>();
+        index.definition = row[at("definition")].as<std::string>();
+        index.unique = row[at("is_unique")].as<bool>();
+        index.valid = row[at("is_valid")].as<bool>();
+        if (!row[at("parent_name")].is_null())
+            index.partition_parent = model::QualifiedName{row[at("parent_schema")].as<std::string>(),
+                                                          row[at("parent_name")].as<std::string>()};
+        index.comment = optional_text(row[at("comment")]);
         indexes.push_back(std::move(index));
     }
     // Sorted here rather than in SQL: byte order equals COLLATE "C", and sorting wide rows on

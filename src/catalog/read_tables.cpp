@@ -71,27 +71,29 @@ std::vector<model::Table> read_tables(Transaction& tx, const ReadContext& contex
         fmt::format(tables_query, fmt::arg("scope", schema_in_scope("n", context)),
                     fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
     std::vector<model::Table> tables;
-    for (const auto& row : tx.exec(sql)) {
+    const pqxx::result result = tx.exec(sql);
+    const FieldPositions at(result);
+    for (const auto& row : result) {
         model::Table table;
-        table.name = {row["schema_name"].as<std::string>(), row["table_name"].as<std::string>()};
-        table.kind = table_kind(row["relkind"].as<std::string>(), table.name);
+        table.name = {row[at("schema_name")].as<std::string>(), row[at("table_name")].as<std::string>()};
+        table.kind = table_kind(row[at("relkind")].as<std::string>(), table.name);
         // 't' (temporary) cannot occur: temporary schemas are out of scope.
-        table.persistence = row["relpersistence"].as<std::string>() == "u"
+        table.persistence = row[at("relpersistence")].as<std::string>() == "u"
                                 ? model::Persistence::unlogged
                                 : model::Persistence::permanent;
-        table.partition_key = optional_text(row["partition_key"]);
-        table.partition_bound = optional_text(row["partition_bound"]);
-        if (!row["partition_of"].is_null())
-            table.partition_of = qualified_name(nlohmann::json::parse(row["partition_of"].c_str()));
-        if (!row["inherits"].is_null())
-            for (const auto& parent : nlohmann::json::parse(row["inherits"].c_str()))
+        table.partition_key = optional_text(row[at("partition_key")]);
+        table.partition_bound = optional_text(row[at("partition_bound")]);
+        if (!row[at("partition_of")].is_null())
+            table.partition_of = qualified_name(nlohmann::json::parse(row[at("partition_of")].c_str()));
+        if (!row[at("inherits")].is_null())
+            for (const auto& parent : nlohmann::json::parse(row[at("inherits")].c_str()))
                 table.inherits.push_back(qualified_name(parent));
-        table.storage_parameters = sorted_text_list(row["storage_parameters"]);
-        table.access_method = optional_text(row["access_method"]);
-        table.row_security = row["row_security"].as<bool>();
-        table.force_row_security = row["force_row_security"].as<bool>();
-        table.comment = optional_text(row["comment"]);
-        table.acl = sorted_text_list(row["acl"]);
+        table.storage_parameters = sorted_text_list(row[at("storage_parameters")]);
+        table.access_method = optional_text(row[at("access_method")]);
+        table.row_security = row[at("row_security")].as<bool>();
+        table.force_row_security = row[at("force_row_security")].as<bool>();
+        table.comment = optional_text(row[at("comment")]);
+        table.acl = sorted_text_list(row[at("acl")]);
         tables.push_back(std::move(table));
     }
     return tables;

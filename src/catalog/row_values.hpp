@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace driftless::catalog {
@@ -33,5 +35,19 @@ inline std::vector<std::string> sorted_text_list(const pqxx::field& field) {
     std::sort(items.begin(), items.end());
     return items;
 }
+
+// Column positions of a result, looked up once. pqxx's row["name"] goes through PQfnumber,
+// which copies and case-folds the name on every call: a visible cost over the tens of
+// thousands of rows a large schema returns.
+class FieldPositions {
+public:
+    explicit FieldPositions(const pqxx::result& result) {
+        for (pqxx::row::size_type i = 0; i < result.columns(); ++i) positions_.emplace(result.column_name(i), i);
+    }
+    pqxx::row::size_type operator()(std::string_view name) const { return positions_.at(name); }
+
+private:
+    std::unordered_map<std::string_view, pqxx::row::size_type> positions_;
+};
 
 }  // namespace driftless::catalog
