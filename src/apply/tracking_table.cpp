@@ -1,0 +1,80 @@
+#include "apply/tracking_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "emit/quote.hpp"
+#include "parser/sql_text.hpp"
+#include "util/error.hpp"
+
+namespace driftless::apply {
+
+namespace {
+
+bool version_less(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return a.size() < b.size();
+    return a < b;
+}
+
+}  // namespace
+
+TrackingTable::TrackingTable(const std::string& configured_name) {
+    std::string parsed = parser::read_identifier(configured_name);
+    auto dot = parsed.find('.');
+    if (parsed.empty() ||
+        parsed.find('.', dot == std::string::npos ? 0 : dot + 1) != std::string::npos) {
+        throw InputError(
+            fmt::format("tracking_table `{}`: expected table or schema.table", configured_name));
+    }
+    name_ = dot == std::string::npos
+                ? model::QualifiedName{"public", parsed}
+                : model::QualifiedName{parsed.substr(0, dot), parsed.substr(dot + 1)};
+    quoted_ = emit::quote_qualified(name_);
+}
+
+void TrackingTable::ensure(db::Session& session) const {
+    session.execute(fmt::format(
+        "CREATE SCHEMA IF NOT EXISTS {schema};\n"
+        "CREATE TABLE IF NOT EXISTS {table} (version text PRIMARY KEY);\n"
+        // dbmate's table has only `version`: the rest is added, so adoption is in place.
+        "ALTER TABLE {table} ADD COLUMN IF NOT EXISTS name text,\n"
+        "  ADD COLUMN IF NOT EXISTS checksum text,\n"
+        "  ADD COLUMN IF NOT EXISTS applied_at timestamptz DEFAULT now(),\n"
+        "  ADD COLUMN IF NOT EXISTS execution_ms integer,\n"
+        "  ADD COLUMN IF NOT EXISTS applied_by text DEFAULT current_user",
+        fmt::arg("schema", emit::quote_identifier(name_.schema)), fmt::arg("table", quoted_)));
+}
+
+std::vector<AppliedMigration> TrackingTable::read(db::Session& session) const {
+    auto rows =
+        session.query(fmt::format("SELECT version::text, coalesce(name, ''), coalesce(checksum, "
+                                  "''), coalesce(applied_at::text, ''), "
+                                  "execution_ms::text, coalesce(applied_by, '') FROM {}",
+                                  quoted_));
+    std::vector<AppliedMigration> applied;
+    applied.reserve(rows.size());
+    for (const auto& row : rows) {
+        AppliedMigration migration{*row[0], *row[1], *row[2], *row[3], std::nullopt, *row[5]};
+        if (row[4]) migration.execution_ms = std::stoi(*row[4]);
+        applied.push_back(std::move(migration));
+    }
+    std::sort(applied.begin(), applied.end(),
+              [](const auto& a, const auto& b) { return version_less(a.version, b.version); });
+    return applied;
+}
+
+std::string TrackingTable::insert_statement(const AppliedMigration& migration) const {
+    return fmt::format(
+        "INSERT INTO {} (version, name, checksum, applied_at, execution_ms, applied_by) "
+        "VALUES ({}, {}, {}, now(), {}, current_user)",
+        quoted_, emit::quote_literal(migration.version), emit::quote_literal(migration.name),
+        emit::quote_literal(migration.checksum),
+        migration.execution_ms ? std::to_string(*migration.execution_ms) : std::string("NULL"));
+}
+
+std::string TrackingTable::delete_statement(const std::string& version) const {
+    return fmt::format("DELETE FROM {} WHERE version = {}", quoted_, emit::quote_literal(version));
+}
+
+}  // namespace driftless::apply
