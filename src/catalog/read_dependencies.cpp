@@ -28,6 +28,9 @@
 #include <algorithm>
 #include <string>
 
+#include <cstdint>
+#include <unordered_map>
+
 #include "catalog/readers.hpp"
 #include "catalog/row_values.hpp"
 #include "util/error.hpp"
@@ -153,16 +156,21 @@ objects AS (
     FROM pg_attrdef ad
     JOIN relations r ON r.objid = ad.adrelid
 )
-SELECT
-       f.kind AS from_kind, f.schema_name AS from_schema, f.object_name AS from_name,
-       f.table_schema AS from_table_schema, f.table_name AS from_table_name, f.arguments AS from_arguments,
-       t.kind AS to_kind, t.schema_name AS to_schema, t.object_name AS to_name,
-       t.table_schema AS to_table_schema, t.table_name AS to_table_name, t.arguments AS to_arguments,
-       (dep.deptype = 'a' AND f.kind = 'sequence' AND t.kind = 'table') AS owned_by
+-- Objects and raw edges in one result, told apart by row_type; the client joins them by
+-- (classid, objid). Joining pg_depend with the object list twice on the server and sending
+-- both ends' names on every edge cost more than the whole rest of the catalog read.
+SELECT 'o' AS row_type, o.classid, o.objid, NULL::oid AS refclassid, NULL::oid AS refobjid,
+       NULL::boolean AS owned, o.kind, o.schema_name, o.object_name, o.table_schema, o.table_name,
+       o.arguments
+  FROM objects o
+UNION ALL
+SELECT 'e', dep.classid, dep.objid, dep.refclassid, dep.refobjid, dep.deptype = 'a',
+       NULL, NULL, NULL, NULL, NULL, NULL
   FROM pg_depend dep
-  JOIN objects f ON f.classid = dep.classid AND f.objid = dep.objid
-  JOIN objects t ON t.classid = dep.refclassid AND t.objid = dep.refobjid
  WHERE dep.deptype IN ('n', 'a')
+   AND dep.classid IN ('pg_class'::regclass, 'pg_type'::regclass, 'pg_constraint'::regclass,
+                       'pg_proc'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass,
+                       'pg_rewrite'::regclass, 'pg_attrdef'::regclass)
 )SQL";
 
 // Multiranges arrived in PostgreSQL 14.
@@ -189,26 +197,9 @@ model::ObjectKind object_kind(const std::string& kind) {
     throw FailureError(fmt::format("dependency query returned unknown object kind '{}'", kind));
 }
 
-// Positions of one end's fields ("from_…" or "to_…"), looked up once per result.
-struct EndFields {
-    EndFields(const FieldPositions& at, const std::string& end)
-        : kind(at(end + "_kind")),
-          schema(at(end + "_schema")),
-          name(at(end + "_name")),
-          table_schema(at(end + "_table_schema")),
-          table_name(at(end + "_table_name")),
-          arguments(at(end + "_arguments")) {}
-    pqxx::row::size_type kind, schema, name, table_schema, table_name, arguments;
-};
-
-model::ObjectId object_id(const pqxx::row& row, const EndFields& end) {
-    model::ObjectId id;
-    id.kind = object_kind(row[end.kind].as<std::string>());
-    id.name = {row[end.schema].as<std::string>(), row[end.name].as<std::string>()};
-    if (!row[end.table_name].is_null())
-        id.table = {row[end.table_schema].as<std::string>(), row[end.table_name].as<std::string>()};
-    id.arguments = row[end.arguments].as<std::string>();
-    return id;
+std::uint64_t object_key(const pqxx::row& row, pqxx::row::size_type classid,
+                         pqxx::row::size_type objid) {
+    return (row[classid].as<std::uint64_t>() << 32) | row[objid].as<std::uint64_t>();
 }
 
 }  // namespace
@@ -221,15 +212,51 @@ std::vector<model::Dependency> read_dependencies(Transaction& tx, const ReadCont
         fmt::arg("function_not_extension", not_extension_member("pg_proc", "p.oid")),
         fmt::arg("multiranges", context.server_version >= 140000 ? multiranges_14 : ""),
         fmt::arg("clone_filter", context.server_version >= 130000 ? "AND t.tgparentid = 0" : ""));
-    std::vector<model::Dependency> dependencies;
     const pqxx::result result = tx.exec(sql);
     const FieldPositions at(result);
-    const EndFields from(at, "from"), to(at, "to");
-    const auto owned_by = at("owned_by");
+    const auto row_type = at("row_type"), classid = at("classid"), objid = at("objid"),
+               refclassid = at("refclassid"), refobjid = at("refobjid"), owned = at("owned"),
+               kind = at("kind"), schema_name = at("schema_name"), object_name = at("object_name"),
+               table_schema = at("table_schema"), table_name = at("table_name"),
+               arguments = at("arguments");
+    std::vector<model::ObjectId> objects;
+    std::unordered_map<std::uint64_t, std::size_t> object_by_key;
+    struct Edge {
+        std::uint64_t from, to;
+        bool owned;
+    };
+    std::vector<Edge> edges;
     for (const auto& row : result) {
-        model::Dependency dependency{object_id(row, from), object_id(row, to)};
+        if (row[row_type].as<std::string>() == "o") {
+            model::ObjectId id;
+            id.kind = object_kind(row[kind].as<std::string>());
+            id.name = {row[schema_name].as<std::string>(), row[object_name].as<std::string>()};
+            if (!row[table_name].is_null()) {
+                id.table = {row[table_schema].as<std::string>(), row[table_name].as<std::string>()};
+            }
+            id.arguments = row[arguments].as<std::string>();
+            if (object_by_key.emplace(object_key(row, classid, objid), objects.size()).second) {
+                objects.push_back(std::move(id));
+            }
+        } else {
+            edges.push_back({object_key(row, classid, objid), object_key(row, refclassid, refobjid),
+                             row[owned].as<bool>()});
+        }
+    }
+    std::vector<model::Dependency> dependencies;
+    dependencies.reserve(edges.size());
+    for (const Edge& edge : edges) {
+        auto from = object_by_key.find(edge.from);
+        auto to = object_by_key.find(edge.to);
+        if (from == object_by_key.end() || to == object_by_key.end())
+            continue;  // outside the model
+        model::Dependency dependency{objects[from->second], objects[to->second]};
         if (dependency.from == dependency.to) continue;
-        if (row[owned_by].as<bool>()) std::swap(dependency.from, dependency.to);
+        // OWNED BY points from the sequence to its table; for ordering the table comes later.
+        if (edge.owned && dependency.from.kind == model::ObjectKind::sequence &&
+            dependency.to.kind == model::ObjectKind::table) {
+            std::swap(dependency.from, dependency.to);
+        }
         dependencies.push_back(std::move(dependency));
     }
     std::sort(dependencies.begin(), dependencies.end());
