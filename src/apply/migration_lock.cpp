@@ -1,10 +1,9 @@
 #include "apply/migration_lock.hpp"
 
-#include <openssl/sha.h>
-
 #include <fmt/format.h>
 #include <thread>
 
+#include "apply/digest.hpp"
 #include "db/conninfo.hpp"
 #include "db/session.hpp"
 #include "util/error.hpp"
@@ -48,11 +47,9 @@ std::optional<LockHolder> current_holder(db::Session& session, long long key) {
 }  // namespace
 
 long long lock_key(const std::string& tracking_table) {
-    std::string seed = "driftless migration lock " + tracking_table;
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char*>(seed.data()), seed.size(), digest);
+    std::string digest = sha256("driftless migration lock " + tracking_table);
     unsigned long long key = 0;
-    for (int i = 0; i < 8; ++i) key = (key << 8) | digest[i];
+    for (int i = 0; i < 8; ++i) key = (key << 8) | static_cast<unsigned char>(digest[i]);
     return static_cast<long long>(key);
 }
 
