@@ -4,20 +4,12 @@
 
 #include <algorithm>
 
+#include "apply/migration_files.hpp"
 #include "emit/quote.hpp"
 #include "parser/sql_text.hpp"
 #include "util/error.hpp"
 
 namespace driftless::apply {
-
-namespace {
-
-bool version_less(const std::string& a, const std::string& b) {
-    if (a.size() != b.size()) return a.size() < b.size();
-    return a < b;
-}
-
-}  // namespace
 
 TrackingTable::TrackingTable(const std::string& configured_name) {
     std::string parsed = parser::read_identifier(configured_name);
@@ -59,8 +51,9 @@ std::vector<AppliedMigration> TrackingTable::read(db::Session& session) const {
         if (row[4]) migration.execution_ms = std::stoi(*row[4]);
         applied.push_back(std::move(migration));
     }
-    std::sort(applied.begin(), applied.end(),
-              [](const auto& a, const auto& b) { return version_less(a.version, b.version); });
+    std::sort(applied.begin(), applied.end(), [](const auto& a, const auto& b) {
+        return compare_versions(a.version, b.version) < 0;
+    });
     return applied;
 }
 

@@ -22,14 +22,7 @@ struct InspectOptions {
 
 int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
     Config config = globals.config();
-    std::string url = options.url;
-    if (!options.env.empty()) {
-        auto it = config.environments.find(options.env);
-        if (it == config.environments.end())
-            throw InputError(fmt::format("unknown environment `{}`", options.env));
-        url = it->second.url();
-    }
-    if (url.empty()) throw InputError("inspect needs --url URL or --env NAME");
+    std::string url = resolve_target(config, options.url, options.env, "inspect").url;
     catalog::ReadOptions read;
     read.schemas = options.schemas;
     read.exclude_patterns = options.excludes;

@@ -34,6 +34,9 @@ int run(int argc, char** argv) {
     std::map<std::string, CommandRunner> commands;
     commands["check"] = register_check(app, globals);
     commands["inspect"] = register_inspect(app, globals);
+    commands["apply"] = register_apply(app, globals);
+    commands["status"] = register_status(app, globals);
+    commands["hash"] = register_hash(app, globals);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,36 @@
+#pragma once
+// Runs pending migrations: one engine for every migration, generated or hand-written.
+// A transactional file runs in one transaction together with its tracking row, so either
+// all of it and its record persist or nothing does. A `transaction:false` file runs
+// statement by statement (CREATE INDEX CONCURRENTLY cannot run in a transaction) and is
+// recorded when its last statement is done. The lock is held on a connection of its own.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "apply/migration_files.hpp"
+#include "apply/migration_lock.hpp"
+#include "apply/tracking_table.hpp"
+
+namespace driftless::apply {
+
+struct ApplyOptions {
+    std::optional<std::string> to;  // apply up to and including this version
+    bool dry_run = false;           // say what would run, run nothing
+    std::string lock_timeout = "5s";
+    LockOptions lock;
+    std::function<void(const Migration&, int execution_ms)> on_applied;
+};
+
+struct ApplyReport {
+    std::vector<const Migration*> applied;  // in the order they ran (or would, with dry_run)
+};
+
+// Throws InputError (exit 2, nothing run) when an applied file was edited since; a failing
+// statement is a FailureError (exit 3) naming file:line:col and PostgreSQL's message, after
+// its transaction was rolled back.
+ApplyReport apply_pending(const std::string& conninfo, const MigrationSet& files,
+                          const TrackingTable& tracking, const ApplyOptions& options);
+
+}  // namespace driftless::apply

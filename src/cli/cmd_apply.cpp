@@ -1,0 +1,170 @@
+// `driftless apply`, `status` and `hash`: the apply engine's commands.
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "apply/migration_status.hpp"
+#include "apply/runner.hpp"
+#include "apply/sum_file.hpp"
+#include "cli/command.hpp"
+#include "db/conninfo.hpp"
+#include "db/session.hpp"
+#include "util/error.hpp"
+
+namespace driftless::cli {
+
+namespace {
+
+struct TargetOptions {
+    std::string url;
+    std::string env;
+};
+
+struct ApplyCommandOptions {
+    TargetOptions target;
+    std::string to;
+    bool dry_run = false;
+    bool yes = false;
+};
+
+void add_target_options(CLI::App* command, TargetOptions& target) {
+    auto* url = command->add_option("--url", target.url, "Database URL or connection string");
+    command->add_option("--env", target.env, "Environment from driftless.yaml")->excludes(url);
+}
+
+// The migrations directory, checked against driftless.sum: a hand edit or two branches'
+// files merged in the wrong order are caught here, before any database is touched.
+apply::MigrationSet checked_migrations(const Config& config) {
+    apply::MigrationSet set = apply::read_migrations(config.migrations);
+    apply::check_sum(set, config.migrations / "driftless.sum");
+    return set;
+}
+
+// confirm: true environments ask on a terminal and need --yes otherwise.
+void confirm_or_refuse(const Target& target, bool yes, std::size_t pending) {
+    if (!target.confirm || yes || pending == 0) return;
+    if (::isatty(0) != 1) {
+        throw InputError(fmt::format("environment `{}` asks for confirmation: run with --yes",
+                                     target.environment));
+    }
+    fmt::print("apply {} migration(s) to {} ({})? [y/N] ", pending, target.environment,
+               db::redact(target.url));
+    std::fflush(stdout);
+    std::string answer;
+    std::getline(std::cin, answer);
+    if (answer != "y" && answer != "Y" && answer != "yes")
+        throw InputError("not confirmed: nothing applied");
+}
+
+int run_apply(const GlobalOptions& globals, const ApplyCommandOptions& options) {
+    Config config = globals.config();
+    Target target = resolve_target(config, options.target.url, options.target.env, "apply");
+    apply::MigrationSet set = checked_migrations(config);
+    apply::TrackingTable tracking(config.tracking_table);
+
+    apply::ApplyOptions run;
+    if (!options.to.empty()) run.to = options.to;
+    run.lock_timeout = config.lock_timeout;
+    run.lock.on_wait = [&](const apply::LockHolder& holder) {
+        if (!globals.quiet) {
+            fmt::print(stderr, "waiting for the migration lock held by pid {} ({}) since {}\n",
+                       holder.pid, holder.application_name, holder.since);
+        }
+    };
+    // What would run, first: confirmation needs the count, and --dry-run stops there.
+    apply::ApplyOptions preview = run;
+    preview.dry_run = true;
+    auto planned = apply::apply_pending(target.url, set, tracking, preview);
+    if (!options.dry_run) confirm_or_refuse(target, options.yes, planned.applied.size());
+    run.dry_run = options.dry_run;
+    run.on_applied = [&](const apply::Migration& migration, int ms) {
+        if (!globals.quiet && globals.format == "text")
+            fmt::print("applied {} ({} ms)\n", migration.file_name(), ms);
+    };
+    auto report = options.dry_run ? planned : apply::apply_pending(target.url, set, tracking, run);
+    if (globals.format == "json") {
+        nlohmann::json out{{"dry_run", options.dry_run}, {"applied", nlohmann::json::array()}};
+        for (const auto* migration : report.applied) {
+            out["applied"].push_back(
+                {{"version", migration->version}, {"file", migration->file_name()}});
+        }
+        fmt::print("{}\n", out.dump(2));
+    } else if (options.dry_run) {
+        for (const auto* migration : report.applied)
+            fmt::print("would apply {}\n", migration->file_name());
+        if (report.applied.empty()) fmt::print("nothing to apply\n");
+    } else if (report.applied.empty() && !globals.quiet) {
+        fmt::print("nothing to apply\n");
+    }
+    return 0;
+}
+
+int run_status(const GlobalOptions& globals, const TargetOptions& options) {
+    Config config = globals.config();
+    Target target = resolve_target(config, options.url, options.env, "status");
+    apply::MigrationSet set = checked_migrations(config);
+    apply::TrackingTable tracking(config.tracking_table);
+    db::Session session(target.url);
+    tracking.ensure(session);
+    auto entries = apply::compute_status(set, tracking.read(session));
+    bool attention = false;
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& entry : entries) {
+        attention |= entry.state == apply::MigrationState::edited ||
+                     entry.state == apply::MigrationState::missing_file ||
+                     entry.state == apply::MigrationState::out_of_order;
+        if (globals.format == "json") {
+            out.push_back({{"version", entry.version},
+                           {"name", entry.name},
+                           {"state", apply::state_name(entry.state)},
+                           {"applied_at", entry.applied_at}});
+        } else {
+            fmt::print("{:<20} {:<28} {}\n", entry.version, apply::state_name(entry.state),
+                       entry.name);
+        }
+    }
+    if (globals.format == "json") fmt::print("{}\n", out.dump(2));
+    return attention ? static_cast<int>(ExitCode::differences) : 0;
+}
+
+int run_hash(const GlobalOptions& globals) {
+    Config config = globals.config();
+    apply::MigrationSet set = apply::read_migrations(config.migrations);
+    apply::write_sum(set, config.migrations / "driftless.sum");
+    if (!globals.quiet)
+        fmt::print("wrote {} ({} migrations)\n", (config.migrations / "driftless.sum").string(),
+                   set.migrations.size());
+    return 0;
+}
+
+}  // namespace
+
+CommandRunner register_apply(CLI::App& app, GlobalOptions& globals) {
+    auto options = std::make_shared<ApplyCommandOptions>();
+    CLI::App* command =
+        app.add_subcommand("apply", "Apply pending migrations (tracking table, lock, checksums)");
+    add_target_options(command, options->target);
+    command->add_option("--to", options->to, "Apply up to and including this version");
+    command->add_flag("--dry-run", options->dry_run, "Say what would be applied, apply nothing");
+    command->add_flag("--yes", options->yes,
+                      "Do not ask for confirmation (environments with confirm: true)");
+    return [&globals, options] { return run_apply(globals, *options); };
+}
+
+CommandRunner register_status(CLI::App& app, GlobalOptions& globals) {
+    auto options = std::make_shared<TargetOptions>();
+    CLI::App* command = app.add_subcommand("status",
+                                           "Applied, pending, edited since applied, missing files, "
+                                           "out of order (exit 1 when any needs attention)");
+    add_target_options(command, *options);
+    return [&globals, options] { return run_status(globals, *options); };
+}
+
+CommandRunner register_hash(CLI::App& app, GlobalOptions& globals) {
+    app.add_subcommand("hash", "Rewrite migrations/driftless.sum after a deliberate edit");
+    return [&globals] { return run_hash(globals); };
+}
+
+}  // namespace driftless::cli

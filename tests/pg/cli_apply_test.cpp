@@ -1,0 +1,163 @@
+// `driftless apply`, `status` and `hash` on a real server, through the real binary.
+#include <catch2/catch.hpp>
+
+#include <future>
+
+#include "support/cli.hpp"
+#include "support/test_server.hpp"
+
+using namespace driftless;
+using testing::driftless_cli;
+
+namespace {
+
+// A project folder: driftless.yaml pointing at migrations/.
+struct Project {
+    testing::TempDir dir;
+    std::string config() const { return (dir.path() / "driftless.yaml").string(); }
+    void migration(const std::string& file, const std::string& text) const {
+        dir.write("migrations/" + file, text);
+    }
+    ProcessResult run(std::vector<std::string> args) const {
+        args.insert(args.end(), {"--config", config()});
+        return driftless_cli(args);
+    }
+    Project() { dir.write("driftless.yaml", "migrations: migrations\n"); }
+};
+
+void two_migrations(const Project& project) {
+    project.migration("20260101000000_users.sql",
+                      "-- migrate:up\nCREATE TABLE users (id int PRIMARY KEY, email text);\n"
+                      "INSERT INTO users VALUES (1, 'a@b');\n-- migrate:down\nDROP TABLE users;\n");
+    project.migration(
+        "20260102000000_users_email.sql",
+        "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY users_email ON users (email);\n"
+        "-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY users_email;\n");
+}
+
+}  // namespace
+
+TEST_CASE("apply runs pending migrations once and records them", "[pg][apply][cli]") {
+    Project project;
+    two_migrations(project);
+    testing::TestDatabase database;
+    REQUIRE(project.run({"hash"}).exit_code == 0);
+
+    auto dry = project.run({"apply", "--url", database.conninfo(), "--dry-run"});
+    CHECK(dry.exit_code == 0);
+    CHECK_THAT(dry.output, Catch::Contains("would apply 20260101000000_users.sql"));
+    CHECK(database.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'users'") == "0");
+
+    auto first = project.run({"apply", "--url", database.conninfo()});
+    INFO(first.output);
+    CHECK(first.exit_code == 0);
+    CHECK_THAT(first.output, Catch::Contains("applied 20260102000000_users_email.sql"));
+    CHECK(database.scalar("SELECT count(*) FROM users") == "1");
+    CHECK(database.scalar(
+              "SELECT indisvalid FROM pg_index WHERE indexrelid = 'users_email'::regclass") == "t");
+    CHECK(database.scalar("SELECT count(*) FROM schema_migrations WHERE length(checksum) = 64") ==
+          "2");
+
+    auto second = project.run({"apply", "--url", database.conninfo()});
+    CHECK(second.exit_code == 0);
+    CHECK_THAT(second.output, Catch::Contains("nothing to apply"));
+    auto status = project.run({"status", "--url", database.conninfo()});
+    CHECK(status.exit_code == 0);
+    CHECK_THAT(status.output, Catch::Contains("20260102000000       applied"));
+}
+
+TEST_CASE("a migration failing half-way leaves nothing behind and names file and line",
+          "[pg][apply][cli]") {
+    Project project;
+    project.migration(
+        "1_broken.sql",
+        "-- migrate:up\nCREATE TABLE kept_only_if_all_ran (id int);\n\n"
+        "ALTER TABLE kept_only_if_all_ran ADD COLUMN x int REFERENCES nowhere (id);\n");
+    project.run({"hash"});
+    testing::TestDatabase database;
+    auto result = project.run({"apply", "--url", database.conninfo()});
+    CHECK(result.exit_code == 3);
+    CHECK_THAT(result.output,
+               Catch::Contains("1_broken.sql:4:1: relation \"nowhere\" does not exist"));
+    CHECK(database.scalar(
+              "SELECT count(*) FROM pg_tables WHERE tablename = 'kept_only_if_all_ran'") == "0");
+    CHECK(database.scalar("SELECT count(*) FROM schema_migrations") == "0");
+}
+
+TEST_CASE("files that no longer match driftless.sum are refused before any database work",
+          "[pg][apply][cli]") {
+    Project project;
+    two_migrations(project);
+    project.run({"hash"});
+    project.migration("20260101000000_users.sql",
+                      "-- migrate:up\nCREATE TABLE users (id bigint);\n");
+    testing::TestDatabase database;
+    auto result = project.run({"apply", "--url", database.conninfo()});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.output,
+               Catch::Contains("20260101000000_users.sql") && Catch::Contains("driftless hash"));
+    CHECK(database.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations'") ==
+          "0");
+}
+
+TEST_CASE("an applied file edited since is reported by status and stops apply",
+          "[pg][apply][cli]") {
+    Project project;
+    two_migrations(project);
+    project.run({"hash"});
+    testing::TestDatabase database;
+    REQUIRE(project.run({"apply", "--url", database.conninfo()}).exit_code == 0);
+    project.migration("20260101000000_users.sql",
+                      "-- migrate:up\nCREATE TABLE users (id bigint);\n");
+    project.migration("20260103000000_more.sql", "-- migrate:up\nCREATE TABLE more (id int);\n");
+    project.run({"hash"});  // a deliberate edit, but the database ran the old text
+    auto status = project.run({"status", "--url", database.conninfo()});
+    CHECK(status.exit_code == 1);
+    CHECK_THAT(status.output,
+               Catch::Contains("edited since applied") && Catch::Contains("pending"));
+    auto apply = project.run({"apply", "--url", database.conninfo()});
+    CHECK(apply.exit_code == 2);
+    CHECK_THAT(apply.output, Catch::Contains("edited since they ran"));
+    CHECK(database.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'more'") == "0");
+}
+
+TEST_CASE("eight concurrent apply processes apply every migration exactly once",
+          "[pg][apply][cli]") {
+    Project project;
+    for (int i = 1; i <= 5; ++i) {
+        project.migration(std::to_string(i) + "_step.sql",
+                          "-- migrate:up\nCREATE TABLE step_" + std::to_string(i) +
+                              " (id int);\nSELECT pg_sleep(0.05);\n");
+    }
+    project.run({"hash"});
+    testing::TestDatabase database;
+    std::vector<std::future<ProcessResult>> runs;
+    for (int i = 0; i < 8; ++i) {
+        runs.push_back(std::async(std::launch::async, [&] {
+            return project.run({"apply", "--url", database.conninfo()});
+        }));
+    }
+    for (auto& run : runs) {
+        auto result = run.get();
+        INFO(result.output);
+        CHECK(result.exit_code == 0);
+    }
+    CHECK(database.scalar("SELECT count(*) FROM schema_migrations") == "5");
+    CHECK(database.scalar("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'step\\_%'") == "5");
+}
+
+TEST_CASE("dbmate's history is adopted: applied versions are not run again", "[pg][apply][cli]") {
+    Project project;
+    two_migrations(project);
+    project.run({"hash"});
+    testing::TestDatabase database;
+    database.connect().execute(
+        "CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);"
+        "INSERT INTO schema_migrations VALUES ('20260101000000');"
+        "CREATE TABLE users (id int PRIMARY KEY, email text);");
+    auto result = project.run({"apply", "--url", database.conninfo()});
+    INFO(result.output);
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.output, !Catch::Contains("20260101000000_users.sql") &&
+                                  Catch::Contains("applied 20260102000000_users_email.sql"));
+}
