@@ -33,4 +33,23 @@ struct ApplyReport {
 ApplyReport apply_pending(const std::string& conninfo, const MigrationSet& files,
                           const TrackingTable& tracking, const ApplyOptions& options);
 
+struct RevertOptions {
+    std::optional<int> steps;       // revert this many, newest first
+    std::optional<std::string> to;  // revert until this version is the newest applied
+    bool dry_run = false;
+    std::string lock_timeout = "5s";
+    LockOptions lock;
+    std::function<void(const Migration&, int execution_ms)> on_reverted;
+};
+
+struct RevertReport {
+    std::vector<const Migration*> reverted;  // newest first
+};
+
+// Runs down sections, newest first, each with the removal of its tracking row (in one
+// transaction unless `transaction:false`). Refuses (exit 2, nothing run) to pass a migration
+// that has no down section, was edited since applied or is missing as a file.
+RevertReport revert_applied(const std::string& conninfo, const MigrationSet& files,
+                            const TrackingTable& tracking, const RevertOptions& options);
+
 }  // namespace driftless::apply

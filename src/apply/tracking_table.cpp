@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "apply/migration_files.hpp"
 #include "emit/quote.hpp"
@@ -38,17 +39,31 @@ void TrackingTable::ensure(db::Session& session) const {
         fmt::arg("schema", emit::quote_identifier(name_.schema)), fmt::arg("table", quoted_)));
 }
 
-std::vector<AppliedMigration> TrackingTable::read(db::Session& session) const {
+bool TrackingTable::exists(db::Session& session) const {
     auto rows =
-        session.query(fmt::format("SELECT version::text, coalesce(name, ''), coalesce(checksum, "
-                                  "''), coalesce(applied_at::text, ''), "
-                                  "execution_ms::text, coalesce(applied_by, '') FROM {}",
-                                  quoted_));
+        session.query("SELECT to_regclass(" + emit::quote_literal(quoted_) + ") IS NOT NULL");
+    return rows.at(0).at(0) == std::optional<std::string>("t");
+}
+
+std::vector<AppliedMigration> TrackingTable::read(db::Session& session) const {
+    if (!exists(session)) return {};
+    // Rows as JSON: a table adopted from another tool may lack every column but version
+    // until ensure() runs, and read-only commands never run it.
+    auto rows = session.query(fmt::format("SELECT to_jsonb(t)::text FROM {} t", quoted_));
+    auto text = [](const nlohmann::json& row, const char* key) {
+        if (!row.contains(key) || row[key].is_null()) return std::string();
+        return row[key].is_string() ? row[key].get<std::string>() : row[key].dump();
+    };
     std::vector<AppliedMigration> applied;
     applied.reserve(rows.size());
-    for (const auto& row : rows) {
-        AppliedMigration migration{*row[0], *row[1], *row[2], *row[3], std::nullopt, *row[5]};
-        if (row[4]) migration.execution_ms = std::stoi(*row[4]);
+    for (const auto& raw : rows) {
+        auto row = nlohmann::json::parse(raw.at(0).value_or("{}"));
+        AppliedMigration migration{text(row, "version"),  text(row, "name"),
+                                   text(row, "checksum"), text(row, "applied_at"),
+                                   std::nullopt,          text(row, "applied_by")};
+        if (row.contains("execution_ms") && row["execution_ms"].is_number()) {
+            migration.execution_ms = row["execution_ms"].get<int>();
+        }
         applied.push_back(std::move(migration));
     }
     std::sort(applied.begin(), applied.end(), [](const auto& a, const auto& b) {

@@ -28,7 +28,9 @@ class TrackingTable {
     const model::QualifiedName& name() const { return name_; }
     // Creates the table, or adds the columns an adopted table lacks. Idempotent.
     void ensure(db::Session& session) const;
-    // Applied migrations in version order (numeric: shorter versions first).
+    bool exists(db::Session& session) const;
+    // Applied migrations in version order (numeric: shorter versions first); none when the
+    // table does not exist yet (read-only commands never create it).
     std::vector<AppliedMigration> read(db::Session& session) const;
     // The statement that records one migration, to run in the migration's own transaction.
     std::string insert_statement(const AppliedMigration& migration) const;

@@ -43,13 +43,13 @@ apply::MigrationSet checked_migrations(const Config& config) {
 }
 
 // confirm: true environments ask on a terminal and need --yes otherwise.
-void confirm_or_refuse(const Target& target, bool yes, std::size_t pending) {
-    if (!target.confirm || yes || pending == 0) return;
+void confirm_or_refuse(const Target& target, bool yes, std::size_t count) {
+    if (!target.confirm || yes || count == 0) return;
     if (::isatty(0) != 1) {
         throw InputError(fmt::format("environment `{}` asks for confirmation: run with --yes",
                                      target.environment));
     }
-    fmt::print("apply {} migration(s) to {} ({})? [y/N] ", pending, target.environment,
+    fmt::print("change {} migration(s) on {} ({})? [y/N] ", count, target.environment,
                db::redact(target.url));
     std::fflush(stdout);
     std::string answer;
@@ -101,13 +101,54 @@ int run_apply(const GlobalOptions& globals, const ApplyCommandOptions& options) 
     return 0;
 }
 
+struct DownCommandOptions {
+    TargetOptions target;
+    std::string to;
+    int steps = 0;
+    bool dry_run = false;
+    bool yes = false;
+};
+
+int run_down(const GlobalOptions& globals, const DownCommandOptions& options) {
+    Config config = globals.config();
+    Target target = resolve_target(config, options.target.url, options.target.env, "down");
+    apply::MigrationSet set = checked_migrations(config);
+    apply::TrackingTable tracking(config.tracking_table);
+    apply::RevertOptions run;
+    if (!options.to.empty()) run.to = options.to;
+    if (options.steps > 0) run.steps = options.steps;
+    run.lock_timeout = config.lock_timeout;
+    apply::RevertOptions preview = run;
+    preview.dry_run = true;
+    auto planned = apply::revert_applied(target.url, set, tracking, preview);
+    if (!options.dry_run) confirm_or_refuse(target, options.yes, planned.reverted.size());
+    run.on_reverted = [&](const apply::Migration& migration, int ms) {
+        if (!globals.quiet && globals.format == "text")
+            fmt::print("reverted {} ({} ms)\n", migration.file_name(), ms);
+    };
+    auto report = options.dry_run ? planned : apply::revert_applied(target.url, set, tracking, run);
+    if (globals.format == "json") {
+        nlohmann::json out{{"dry_run", options.dry_run}, {"reverted", nlohmann::json::array()}};
+        for (const auto* migration : report.reverted) {
+            out["reverted"].push_back(
+                {{"version", migration->version}, {"file", migration->file_name()}});
+        }
+        fmt::print("{}\n", out.dump(2));
+    } else if (options.dry_run) {
+        for (const auto* migration : report.reverted)
+            fmt::print("would revert {}\n", migration->file_name());
+    }
+    if (report.reverted.empty() && !globals.quiet && globals.format == "text")
+        fmt::print("nothing to revert\n");
+    return 0;
+}
+
 int run_status(const GlobalOptions& globals, const TargetOptions& options) {
     Config config = globals.config();
     Target target = resolve_target(config, options.url, options.env, "status");
     apply::MigrationSet set = checked_migrations(config);
     apply::TrackingTable tracking(config.tracking_table);
     db::Session session(target.url);
-    tracking.ensure(session);
     auto entries = apply::compute_status(set, tracking.read(session));
     bool attention = false;
     nlohmann::json out = nlohmann::json::array();
@@ -151,6 +192,22 @@ CommandRunner register_apply(CLI::App& app, GlobalOptions& globals) {
     command->add_flag("--yes", options->yes,
                       "Do not ask for confirmation (environments with confirm: true)");
     return [&globals, options] { return run_apply(globals, *options); };
+}
+
+CommandRunner register_down(CLI::App& app, GlobalOptions& globals) {
+    auto options = std::make_shared<DownCommandOptions>();
+    CLI::App* command = app.add_subcommand(
+        "down", "Revert applied migrations with their down sections, newest first");
+    add_target_options(command, options->target);
+    auto* to =
+        command->add_option("--to", options->to, "Revert until this version is the newest applied");
+    command->add_option("--steps", options->steps, "Revert this many migrations")
+        ->excludes(to)
+        ->check(CLI::PositiveNumber);
+    command->add_flag("--dry-run", options->dry_run, "Say what would be reverted, revert nothing");
+    command->add_flag("--yes", options->yes,
+                      "Do not ask for confirmation (environments with confirm: true)");
+    return [&globals, options] { return run_down(globals, *options); };
 }
 
 CommandRunner register_status(CLI::App& app, GlobalOptions& globals) {

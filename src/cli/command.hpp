@@ -33,6 +33,7 @@ using CommandRunner = std::function<int()>;
 CommandRunner register_check(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_inspect(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_apply(CLI::App& app, GlobalOptions& globals);
+CommandRunner register_down(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_status(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_hash(CLI::App& app, GlobalOptions& globals);
 

@@ -35,6 +35,7 @@ int run(int argc, char** argv) {
     commands["check"] = register_check(app, globals);
     commands["inspect"] = register_inspect(app, globals);
     commands["apply"] = register_apply(app, globals);
+    commands["down"] = register_down(app, globals);
     commands["status"] = register_status(app, globals);
     commands["hash"] = register_hash(app, globals);
 

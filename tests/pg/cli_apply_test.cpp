@@ -161,3 +161,70 @@ TEST_CASE("dbmate's history is adopted: applied versions are not run again", "[p
     CHECK_THAT(result.output, !Catch::Contains("20260101000000_users.sql") &&
                                   Catch::Contains("applied 20260102000000_users_email.sql"));
 }
+
+TEST_CASE("down reverts newest first, then apply returns to the same state", "[pg][apply][cli]") {
+    Project project;
+    two_migrations(project);
+    project.run({"hash"});
+    testing::TestDatabase database;
+    REQUIRE(project.run({"apply", "--url", database.conninfo()}).exit_code == 0);
+
+    auto one = project.run({"down", "--url", database.conninfo(), "--steps", "1"});
+    INFO(one.output);
+    CHECK(one.exit_code == 0);
+    CHECK_THAT(one.output, Catch::Contains("reverted 20260102000000_users_email.sql"));
+    CHECK(database.scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'") ==
+          "0");
+    CHECK(database.scalar("SELECT count(*) FROM schema_migrations") == "1");
+
+    auto all = project.run({"down", "--url", database.conninfo(), "--to", "0"});
+    CHECK(all.exit_code == 0);
+    CHECK(database.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'users'") == "0");
+    CHECK(database.scalar("SELECT count(*) FROM schema_migrations") == "0");
+
+    REQUIRE(project.run({"apply", "--url", database.conninfo()}).exit_code == 0);
+    CHECK(database.scalar("SELECT count(*) FROM schema_migrations") == "2");
+    CHECK(database.scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email'") ==
+          "1");
+
+    auto missing = project.run({"down", "--url", database.conninfo()});
+    CHECK(missing.exit_code == 2);
+}
+
+TEST_CASE("down refuses a migration without a down section before reverting anything",
+          "[pg][apply][cli]") {
+    Project project;
+    project.migration("1_a.sql",
+                      "-- migrate:up\nCREATE TABLE a (id int);\n-- migrate:down\nDROP TABLE a;\n");
+    project.migration("2_b.sql", "-- migrate:up\nCREATE TABLE b (id int);\n");
+    project.run({"hash"});
+    testing::TestDatabase database;
+    REQUIRE(project.run({"apply", "--url", database.conninfo()}).exit_code == 0);
+    auto result = project.run({"down", "--url", database.conninfo(), "--steps", "2"});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.output, Catch::Contains("2_b.sql: it has no down section") ||
+                                  Catch::Contains("no down section"));
+    CHECK(database.scalar("SELECT count(*) FROM schema_migrations") == "2");
+}
+
+TEST_CASE("an environment with confirm needs --yes without a terminal", "[pg][apply][cli]") {
+    Project project;
+    two_migrations(project);
+    testing::TestDatabase database;
+    ::setenv("DRIFTLESS_TEST_PROD_URL", database.conninfo().c_str(), 1);
+    project.dir.write("driftless.yaml",
+                      "migrations: migrations\nenvironments:\n  prod: { url: "
+                      "\"${DRIFTLESS_TEST_PROD_URL}\", confirm: true }\n");
+    project.run({"hash"});
+    auto refused = project.run({"apply", "--env", "prod"});
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.output, Catch::Contains("run with --yes"));
+    // Nothing touched: not even the tracking table was created.
+    CHECK(database.scalar("SELECT to_regclass('public.schema_migrations') IS NULL") == "t");
+    auto confirmed = project.run({"apply", "--env", "prod", "--yes"});
+    CHECK(confirmed.exit_code == 0);
+    CHECK(database.scalar("SELECT count(*) FROM schema_migrations") == "2");
+    auto unknown = project.run({"apply", "--env", "staging"});
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.output, Catch::Contains("unknown environment `staging` (known: prod)"));
+}
