@@ -20,8 +20,9 @@ demo: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j$(JOBS) --target driftless
 	@scripts/demo.sh $(BUILD_DIR)/driftless
 
+# The benchmarks are built too (not run), so they cannot rot unnoticed.
 test: deps $(BUILD_DIR)/CMakeCache.txt
-	cmake --build $(BUILD_DIR) -j$(JOBS)
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target all bench_scratch bench_check bench_inspect
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS) $(CTEST_ARGS)
 
 bench: $(BUILD_DIR)/CMakeCache.txt

@@ -59,7 +59,7 @@ Stats time_into_fresh_databases(scratch::ScratchServer& server, int tables, cons
     return stats(samples);
 }
 
-int bench(int tables) {
+int run_bench(int tables) {
     BenchDir temp("driftless-bench-check");
     fs::path schema_dir = temp.path() / "schema";
     fs::path ordered_file = temp.path() / "ordered.sql";
@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        return bench(tables);
+        return run_bench(tables);
     } catch (const std::exception& error) {
         fmt::print(stderr, "bench_check: {}\n", error.what());
         return 3;
