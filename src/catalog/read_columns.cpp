@@ -119,7 +119,7 @@ std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(
             if (row[at("identity_type")].is_null())
                 throw FailureError(
                     fmt::format("identity column {} has no identity sequence", where));
-            model::IdentityOptions options;
+            model::SequenceOptions options;
             options.data_type = row[at("identity_type")].as<std::string>();
             options.start = row[at("identity_start")].as<std::int64_t>();
             options.increment = row[at("identity_increment")].as<std::int64_t>();

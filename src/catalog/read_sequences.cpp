@@ -51,13 +51,14 @@ std::vector<model::Sequence> read_sequences(Transaction& tx, const ReadContext& 
     for (const auto& row : tx.exec(sql)) {
         model::Sequence sequence;
         sequence.name = {row["schema"].as<std::string>(), row["name"].as<std::string>()};
-        sequence.data_type = row["data_type"].as<std::string>();
-        sequence.start = row["start"].as<std::int64_t>();
-        sequence.increment = row["increment"].as<std::int64_t>();
-        sequence.min_value = row["min_value"].as<std::int64_t>();
-        sequence.max_value = row["max_value"].as<std::int64_t>();
-        sequence.cache = row["cache"].as<std::int64_t>();
-        sequence.cycle = row["cycle"].as<bool>();
+        auto& options = sequence.options;
+        options.data_type = row["data_type"].as<std::string>();
+        options.start = row["start"].as<std::int64_t>();
+        options.increment = row["increment"].as<std::int64_t>();
+        options.min_value = row["min_value"].as<std::int64_t>();
+        options.max_value = row["max_value"].as<std::int64_t>();
+        options.cache = row["cache"].as<std::int64_t>();
+        options.cycle = row["cycle"].as<bool>();
         sequence.unlogged = row["unlogged"].as<bool>();
         if (!row["owner_column"].is_null()) {
             sequence.owned_by = model::SequenceOwner{

@@ -28,7 +28,7 @@ Range type_range(const std::string& data_type) {
 
 }  // namespace
 
-std::vector<std::string> sequence_clauses(const SequenceSettings& s, bool complete) {
+std::vector<std::string> sequence_clauses(const model::SequenceOptions& s, bool complete) {
     // PostgreSQL's defaults (CREATE SEQUENCE): ascending sequences run from 1 to the type's
     // maximum, descending ones from the type's minimum to -1, and start at the bound they
     // count away from.
@@ -59,12 +59,9 @@ std::vector<std::string> sequence_clauses(const SequenceSettings& s, bool comple
 }
 
 std::string create_sequence(const model::Sequence& sequence) {
-    SequenceSettings settings{sequence.data_type, sequence.start,     sequence.increment,
-                              sequence.min_value, sequence.max_value, sequence.cache,
-                              sequence.cycle};
     return std::string("CREATE ") + (sequence.unlogged ? "UNLOGGED " : "") + "SEQUENCE " +
            quote_qualified(sequence.name) + "\n    " +
-           join(sequence_clauses(settings, true), "\n    ") + ";";
+           join(sequence_clauses(sequence.options, true), "\n    ") + ";";
 }
 
 std::string write_sequences_file(const std::string& schema,

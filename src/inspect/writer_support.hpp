@@ -50,20 +50,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 // ---- sequences (write_sequences.cpp) ----
 
-struct SequenceSettings {
-    std::string data_type;
-    std::int64_t start = 1;
-    std::int64_t increment = 1;
-    std::int64_t min_value = 1;
-    std::int64_t max_value = 0;
-    std::int64_t cache = 1;
-    bool cycle = false;
-};
-
 // Option clauses ("START WITH 5", "NO MAXVALUE", …). `complete` writes every option, as
 // CREATE SEQUENCE does; otherwise only those that differ from what PostgreSQL would pick, as
 // an identity column's option list does.
-std::vector<std::string> sequence_clauses(const SequenceSettings& settings, bool complete);
+std::vector<std::string> sequence_clauses(const model::SequenceOptions& options, bool complete);
 
 std::string create_sequence(const model::Sequence& sequence);
 

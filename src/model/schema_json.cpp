@@ -134,10 +134,11 @@ Json to_json(const Schema& s) {
         j["range_types"].push_back(x);
     }
     for (const auto& q : s.sequences) {
-        Json x{{"name", name(q.name)},     {"type", q.data_type}, {"start", q.start},
-               {"increment", q.increment}, {"min", q.min_value},  {"max", q.max_value},
-               {"cache", q.cache}};
-        put(x, "cycle", q.cycle);
+        const auto& o = q.options;
+        Json x{{"name", name(q.name)},     {"type", o.data_type}, {"start", o.start},
+               {"increment", o.increment}, {"min", o.min_value},  {"max", o.max_value},
+               {"cache", o.cache}};
+        put(x, "cycle", o.cycle);
         put(x, "unlogged", q.unlogged);
         if (q.owned_by) x["owned_by"] = name(q.owned_by->table) + "." + q.owned_by->column;
         put(x, "comment", q.comment);

@@ -8,6 +8,18 @@
 
 namespace driftless::model {
 
+// The options a sequence is created with: shared by standalone sequences and identity columns.
+struct SequenceOptions {
+    std::string data_type;  // for an identity column, the sequence's type (usually the column's)
+    std::int64_t start = 1;
+    std::int64_t increment = 1;
+    std::int64_t min_value = 1;
+    std::int64_t max_value = 0;
+    std::int64_t cache = 1;
+    bool cycle = false;
+    bool operator==(const SequenceOptions&) const = default;
+};
+
 struct SequenceOwner {
     QualifiedName table;
     std::string column;
@@ -18,13 +30,11 @@ struct SequenceOwner {
 // are part of their column and are not listed here.
 struct Sequence {
     QualifiedName name;
-    std::string data_type = "bigint";
-    std::int64_t start = 1;
-    std::int64_t increment = 1;
-    std::int64_t min_value = 1;
-    std::int64_t max_value = 0;
-    std::int64_t cache = 1;
-    bool cycle = false;
+    SequenceOptions options = [] {
+        SequenceOptions defaults;
+        defaults.data_type = "bigint";
+        return defaults;
+    }();
     bool unlogged = false;
     std::optional<SequenceOwner> owned_by;
     std::optional<std::string> comment;

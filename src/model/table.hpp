@@ -6,22 +6,12 @@
 #include <vector>
 
 #include "model/qualified_name.hpp"
+#include "model/sequence.hpp"
 
 namespace driftless::model {
 
 enum class Identity { none, always, by_default };
 enum class Generated { none, stored };
-
-struct IdentityOptions {
-    std::string data_type;  // the sequence's type (usually the column's)
-    std::int64_t start = 1;
-    std::int64_t increment = 1;
-    std::int64_t min_value = 1;
-    std::int64_t max_value = 0;
-    std::int64_t cache = 1;
-    bool cycle = false;
-    bool operator==(const IdentityOptions&) const = default;
-};
 
 struct Column {
     std::string name;
@@ -30,7 +20,7 @@ struct Column {
     std::optional<std::string> default_expression;  // pg_get_expr; absent for generated columns
     bool not_null = false;
     Identity identity = Identity::none;
-    std::optional<IdentityOptions> identity_options;
+    std::optional<SequenceOptions> identity_options;
     Generated generated = Generated::none;
     std::optional<std::string> generation_expression;
     std::optional<std::string> storage;      // only when not the type's default (e.g. "external")

@@ -273,38 +273,31 @@ TEST_CASE("read_sequences: options, OWNED BY, persistence, identity sequences le
     CHECK(names(sequences) ==
           Strings{"app.Owned \"Seq\"", "app.s", "app.t_id_seq", "app.u", "other.down"});
 
-    model::Sequence s{{"app", "s"},
-                      "integer",
-                      10,
-                      5,
-                      5,
-                      1000,
-                      3,
-                      true,
-                      false,
-                      std::nullopt,
-                      "step five",
-                      {"driftless_types_reader=U/postgres", "postgres=rwU/postgres"}};
+    model::Sequence s{{"app", "s"}, {"integer", 10, 5, 5, 1000, 3, true},
+                      false,        std::nullopt,
+                      "step five",  {"driftless_types_reader=U/postgres", "postgres=rwU/postgres"}};
     CHECK(find(sequences, "app.s") == s);
 
-    model::Sequence serial{
-        {"app", "t_id_seq"}, "integer", 1,     1,     1,
-        2147483647,          1,         false, false, model::SequenceOwner{{"app", "t"}, "id"},
-        std::nullopt,        {}};
+    model::Sequence serial{{"app", "t_id_seq"},
+                           {"integer", 1, 1, 1, 2147483647, 1, false},
+                           false,
+                           model::SequenceOwner{{"app", "t"}, "id"},
+                           std::nullopt,
+                           {}};
     CHECK(find(sequences, "app.t_id_seq") == serial);
     CHECK(find(sequences, "app.Owned \"Seq\"").owned_by == model::SequenceOwner{{"app", "t"}, "x"});
-    CHECK(find(sequences, "app.Owned \"Seq\"").max_value == 9223372036854775807);
+    CHECK(find(sequences, "app.Owned \"Seq\"").options.max_value == 9223372036854775807);
 
     const auto& unlogged = find(sequences, "app.u");
     CHECK(unlogged.unlogged);
-    CHECK(unlogged.data_type == "bigint");
+    CHECK(unlogged.options.data_type == "bigint");
     CHECK_FALSE(unlogged.owned_by);
 
     const auto& down = find(sequences, "other.down");
-    CHECK(down.increment == -1);
-    CHECK(down.start == -1);
-    CHECK(down.min_value == -9223372036854775807 - 1);
-    CHECK(down.max_value == -1);
+    CHECK(down.options.increment == -1);
+    CHECK(down.options.start == -1);
+    CHECK(down.options.min_value == -9223372036854775807 - 1);
+    CHECK(down.options.max_value == -1);
 
     CHECK(names(read(db, catalog::read_sequences, only_app)) ==
           Strings{"app.Owned \"Seq\"", "app.s", "app.t_id_seq", "app.u"});

@@ -99,13 +99,13 @@ model::Schema rich_schema() {
     schema.domains = {email};
     model::Sequence numbers;
     numbers.name = {"app", "numbers"};
-    numbers.max_value = bigint_max;
+    numbers.options.max_value = bigint_max;
     schema.sequences = {numbers};
 
     QualifiedName users{"app", "users"}, orders{"app", "orders"}, entries{"Audit Log", "Entries"};
     auto id = column("id", "bigint", true);
     id.identity = model::Identity::always;
-    id.identity_options = model::IdentityOptions{"bigint", 1, 1, 1, bigint_max, 1, false};
+    id.identity_options = model::SequenceOptions{"bigint", 1, 1, 1, bigint_max, 1, false};
     auto mail = column("email", "app.email", true);
     mail.comment = "login";
     schema.tables.push_back(table(users, {id, mail, column("state", "app.state")}));

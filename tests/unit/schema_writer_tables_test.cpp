@@ -15,10 +15,10 @@ TEST_CASE("a table with every column option", "[unit][inspect]") {
     QualifiedName orders{"app", "orders"};
     auto id = column("id", "bigint", true);
     id.identity = model::Identity::always;
-    id.identity_options = model::IdentityOptions{"bigint", 1, 1, 1, bigint_max, 1, false};
+    id.identity_options = model::SequenceOptions{"bigint", 1, 1, 1, bigint_max, 1, false};
     auto ticket = column("ticket", "integer", true);
     ticket.identity = model::Identity::by_default;
-    ticket.identity_options = model::IdentityOptions{"integer", 100, 10, 1, 2147483647, 20, true};
+    ticket.identity_options = model::SequenceOptions{"integer", 100, 10, 1, 2147483647, 20, true};
     auto legacy = column("legacy_no", "bigint", true);
     legacy.default_expression = "nextval('app.orders_legacy_no_seq'::regclass)";
     auto code = column("code", "text", true);
@@ -40,7 +40,7 @@ TEST_CASE("a table with every column option", "[unit][inspect]") {
 
     model::Sequence legacy_seq;
     legacy_seq.name = {"app", "orders_legacy_no_seq"};
-    legacy_seq.max_value = bigint_max;
+    legacy_seq.options.max_value = bigint_max;
     legacy_seq.owned_by = model::SequenceOwner{orders, "legacy_no"};
 
     model::Schema schema;
