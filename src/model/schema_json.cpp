@@ -19,6 +19,17 @@ std::string name(const QualifiedName& n) {
     return n.display();
 }
 
+// Standalone sequences and identity columns share these settings, and one rendering.
+void put_sequence_options(Json& json, const SequenceOptions& o) {
+    json["type"] = o.data_type;
+    json["start"] = o.start;
+    json["increment"] = o.increment;
+    json["min"] = o.min_value;
+    json["max"] = o.max_value;
+    json["cache"] = o.cache;
+    put(json, "cycle", o.cycle);
+}
+
 Json column_json(const Column& c) {
     Json j{{"name", c.name}, {"type", c.type}};
     put(j, "collation", c.collation);
@@ -27,11 +38,9 @@ Json column_json(const Column& c) {
     if (c.identity != Identity::none)
         j["identity"] = c.identity == Identity::always ? "always" : "by default";
     if (c.identity_options) {
-        const auto& o = *c.identity_options;
-        j["identity_options"] = {{"type", o.data_type},      {"start", o.start},
-                                 {"increment", o.increment}, {"min", o.min_value},
-                                 {"max", o.max_value},       {"cache", o.cache},
-                                 {"cycle", o.cycle}};
+        Json options = Json::object();
+        put_sequence_options(options, *c.identity_options);
+        j["identity_options"] = options;
     }
     put(j, "generated", c.generation_expression);
     put(j, "storage", c.storage);
@@ -134,11 +143,8 @@ Json to_json(const Schema& s) {
         j["range_types"].push_back(x);
     }
     for (const auto& q : s.sequences) {
-        const auto& o = q.options;
-        Json x{{"name", name(q.name)},     {"type", o.data_type}, {"start", o.start},
-               {"increment", o.increment}, {"min", o.min_value},  {"max", o.max_value},
-               {"cache", o.cache}};
-        put(x, "cycle", o.cycle);
+        Json x{{"name", name(q.name)}};
+        put_sequence_options(x, q.options);
         put(x, "unlogged", q.unlogged);
         if (q.owned_by) x["owned_by"] = name(q.owned_by->table) + "." + q.owned_by->column;
         put(x, "comment", q.comment);
