@@ -22,6 +22,9 @@ namespace {
 //
 // Defaults and generation expressions share pg_attrdef; attgenerated tells them apart.
 // The identity sequence is the one tied to the column by an internal ('i') dependency.
+// A default cannot refer to columns, so it is deparsed without its table (relid 0): with
+// the table, the server opens it and builds its relcache entry, which cost more than the
+// rest of the query on large schemas. Generation expressions do refer to columns.
 constexpr const char* columns_query = R"SQL(
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
@@ -31,7 +34,8 @@ SELECT n.nspname AS schema_name,
             CASE WHEN coll.collnamespace = 'pg_catalog'::regnamespace THEN quote_ident(coll.collname)
                  ELSE quote_ident(colln.nspname) || '.' || quote_ident(coll.collname) END
        END AS collation,
-       pg_get_expr(ad.adbin, ad.adrelid) AS expression,
+       pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END)
+         AS expression,
        a.attgenerated::text AS generated,
        a.attnotnull AS not_null,
        a.attidentity::text AS identity,

@@ -249,7 +249,7 @@ model::Schema read_schema(const std::string& conninfo, const ReadOptions& option
             ReadTransaction probe(*connection, "driftless-snapshot-probe");
             try {
                 probe.exec("SELECT pg_catalog.pg_export_snapshot()");
-                snapshot = "supported";
+                if (std::getenv("DRIFTLESS_CATALOG_SERIAL") == nullptr) snapshot = "supported";
             } catch (const pqxx::sql_error&) {
             }
         }
