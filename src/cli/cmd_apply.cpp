@@ -1,5 +1,4 @@
 // `driftless apply`, `status` and `hash`: the apply engine's commands.
-#include <unistd.h>
 
 #include <fmt/format.h>
 #include <iostream>
@@ -8,6 +7,7 @@
 #include "apply/migration_status.hpp"
 #include "apply/runner.hpp"
 #include "apply/sum_file.hpp"
+#include "cli/apply_common.hpp"
 #include "cli/command.hpp"
 #include "db/conninfo.hpp"
 #include "db/session.hpp"
@@ -17,46 +17,12 @@ namespace driftless::cli {
 
 namespace {
 
-struct TargetOptions {
-    std::string url;
-    std::string env;
-};
-
 struct ApplyCommandOptions {
     TargetOptions target;
     std::string to;
     bool dry_run = false;
     bool yes = false;
 };
-
-void add_target_options(CLI::App* command, TargetOptions& target) {
-    auto* url = command->add_option("--url", target.url, "Database URL or connection string");
-    command->add_option("--env", target.env, "Environment from driftless.yaml")->excludes(url);
-}
-
-// The migrations directory, checked against driftless.sum: a hand edit or two branches'
-// files merged in the wrong order are caught here, before any database is touched.
-apply::MigrationSet checked_migrations(const Config& config) {
-    apply::MigrationSet set = apply::read_migrations(config.migrations);
-    apply::check_sum(set, config.migrations / "driftless.sum");
-    return set;
-}
-
-// confirm: true environments ask on a terminal and need --yes otherwise.
-void confirm_or_refuse(const Target& target, bool yes, std::size_t count) {
-    if (!target.confirm || yes || count == 0) return;
-    if (::isatty(0) != 1) {
-        throw InputError(fmt::format("environment `{}` asks for confirmation: run with --yes",
-                                     target.environment));
-    }
-    fmt::print("change {} migration(s) on {} ({})? [y/N] ", count, target.environment,
-               db::redact(target.url));
-    std::fflush(stdout);
-    std::string answer;
-    std::getline(std::cin, answer);
-    if (answer != "y" && answer != "Y" && answer != "yes")
-        throw InputError("not confirmed: nothing applied");
-}
 
 int run_apply(const GlobalOptions& globals, const ApplyCommandOptions& options) {
     Config config = globals.config();

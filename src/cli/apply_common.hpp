@@ -1,0 +1,29 @@
+#pragma once
+// What the commands that change a database through migrations share (apply, down, status,
+// baseline): the target options, the checked migrations directory and the confirmation.
+#include <CLI/CLI.hpp>
+
+#include <cstddef>
+#include <string>
+
+#include "apply/migration_files.hpp"
+#include "cli/command.hpp"
+
+namespace driftless::cli {
+
+struct TargetOptions {
+    std::string url;
+    std::string env;
+};
+
+// --url and --env (mutually exclusive).
+void add_target_options(CLI::App* command, TargetOptions& target);
+
+// The migrations directory, checked against driftless.sum: a hand edit or two branches'
+// files merged in the wrong order are caught here, before any database is touched.
+apply::MigrationSet checked_migrations(const Config& config);
+
+// confirm: true environments ask y/N on a terminal and need --yes otherwise (InputError).
+void confirm_or_refuse(const Target& target, bool yes, std::size_t count);
+
+}  // namespace driftless::cli
