@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <regex>
 
 #include "apply/digest.hpp"
@@ -24,8 +25,27 @@ struct Candidate {
     std::string name;
     fs::path up_path;
     std::optional<fs::path> down_path;
-    bool pair = false;  // golang-migrate style: no sections in the files
+    bool pair = false;           // golang-migrate style: no sections in the files
+    bool up_autocommit = false;  // ory/pop `.autocommit.`: runs outside a transaction
+    bool down_autocommit = false;
+    bool up_for_postgres = false;  // the up file names the postgres dialect
+    bool down_for_postgres = false;
 };
+
+// ory/pop (kratos, hydra) names files `<version>_<name>[.<dialect>][.autocommit].up.sql`; a
+// dialect-specific file wins over a generic one, and files of other databases are skipped.
+struct PairName {
+    std::string version, name, dialect;
+    bool autocommit = false, up = false;
+};
+
+std::optional<PairName> parse_pair_name(const std::string& file_name) {
+    static const std::regex pattern(
+        R"(^([0-9]+)_(.+?)(\.(postgres|cockroach|mysql|sqlite3|mssql))?(\.autocommit)?\.(up|down)\.sql$)");
+    std::smatch match;
+    if (!std::regex_match(file_name, match, pattern)) return std::nullopt;
+    return PairName{match[1], match[2], match[4], match[5].matched, match[6] == "up"};
+}
 
 std::vector<fs::path> sql_files(const fs::path& dir) {
     std::error_code error;
@@ -47,24 +67,39 @@ std::vector<fs::path> sql_files(const fs::path& dir) {
 // versions are reported.
 std::vector<Candidate> group_files(const std::vector<fs::path>& files,
                                    std::vector<parser::Diagnostic>& diagnostics) {
-    static const std::regex pair_name(R"(^([0-9]+)_(.+)\.(up|down)\.sql$)");
     static const std::regex dbmate_name(R"(^([0-9]+)_(.+)\.sql$)");
     std::vector<Candidate> candidates;
     std::map<std::pair<std::string, std::string>, Candidate> pairs;  // (version, name) → files
     for (const auto& path : files) {
         std::string file_name = path.filename().string();
         std::smatch match;
-        if (std::regex_match(file_name, match, pair_name)) {
-            Candidate& pair = pairs[{match[1], match[2]}];
-            pair.version = match[1];
-            pair.name = match[2];
+        if (auto parsed = parse_pair_name(file_name)) {
+            if (!parsed->dialect.empty() && parsed->dialect != "postgres") continue;
+            bool for_postgres = parsed->dialect == "postgres";
+            Candidate& pair = pairs[{parsed->version, parsed->name}];
+            pair.version = parsed->version;
+            pair.name = parsed->name;
             pair.pair = true;
-            if (match[3] == "up")
+            bool& taken_for_postgres = parsed->up ? pair.up_for_postgres : pair.down_for_postgres;
+            bool taken = parsed->up ? !pair.up_path.empty() : pair.down_path.has_value();
+            if (taken && taken_for_postgres == for_postgres) {
+                diagnostics.push_back(
+                    {path.string(), 1, 1,
+                     fmt::format("{} file of {}_{} given twice", parsed->up ? "up" : "down",
+                                 parsed->version, parsed->name)});
+                continue;
+            }
+            if (taken && taken_for_postgres) continue;  // the generic file loses
+            taken_for_postgres = for_postgres;
+            if (parsed->up) {
                 pair.up_path = path;
-            else
+                pair.up_autocommit = parsed->autocommit;
+            } else {
                 pair.down_path = path;
+                pair.down_autocommit = parsed->autocommit;
+            }
         } else if (std::regex_match(file_name, match, dbmate_name)) {
-            candidates.push_back({match[1], match[2], path, std::nullopt, false});
+            candidates.push_back({match[1], match[2], path, std::nullopt});
         } else {
             diagnostics.push_back({path.string(), 1, 1,
                                    "not a migration file name: expected <version>_<name>.sql "
@@ -106,10 +141,16 @@ Migration read_candidate(Candidate candidate, std::vector<parser::Diagnostic>& d
     std::string bytes = up.text;
     if (candidate.pair) {
         migration.up = parse_whole_file(up.display_path, up.text, diagnostics);
+        migration.up.transactional = !candidate.up_autocommit;
         if (migration.down_path) {
             parser::SourceFile down = parser::read_source_file(*migration.down_path);
             migration.down = parse_whole_file(down.display_path, down.text, diagnostics);
+            migration.down->transactional = !candidate.down_autocommit;
             bytes += down.text;
+        } else {
+            // As golang-migrate and ory/pop do: no down file is a down that runs nothing.
+            migration.down = Section{};
+            migration.down->transactional = !candidate.up_autocommit;
         }
     } else {
         DbmateSections sections = parse_dbmate_file(up.display_path, up.text, diagnostics);

@@ -1,12 +1,14 @@
 #pragma once
 // Reading a migrations directory: dbmate-style files with `-- migrate:up` / `-- migrate:down`
-// sections, and golang-migrate-style `.up.sql` / `.down.sql` pairs, so an existing folder
-// runs as it is. Statements are split by libpg_query (dollar quotes, BEGIN ATOMIC bodies).
+// sections, and golang-migrate-style `.up.sql` / `.down.sql` pairs (with ory/pop's
+// `.postgres.` dialect and `.autocommit.` parts), so an existing folder runs as it is. Statements are split by libpg_query (dollar quotes, BEGIN ATOMIC bodies).
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "apply/statement_traits.hpp"
 
 namespace driftless::apply {
 
@@ -14,6 +16,7 @@ struct SectionStatement {
     std::string text;  // first token to the end, without the trailing semicolon
     int line = 0;      // 1-based position of the first token in its file
     int column = 0;
+    StatementTraits traits;
 };
 
 struct Section {
@@ -27,7 +30,9 @@ struct Migration {
     std::string version;            // the leading digits of the file name, as written
     std::string name;               // what follows `<version>_`, without the suffixes
     std::filesystem::path up_path;  // the dbmate file, or the golang-migrate .up.sql file
-    std::optional<std::filesystem::path> down_path;  // the .down.sql file of a pair
+    // The .down.sql file of a pair. A pair without one has an empty down section, as in
+    // golang-migrate and ory/pop: reverting it runs nothing.
+    std::optional<std::filesystem::path> down_path;
     Section up;
     std::optional<Section> down;
     // Lowercase hex SHA-256 of the file bytes; for a pair, of the up bytes then the down bytes.

@@ -50,8 +50,8 @@ Section make_section(const FileContext& file, std::size_t begin, std::size_t end
         std::size_t start = parser::skip_trivia(file.text, location, stop);
         if (start >= stop) continue;
         LineCol where = file.lines.locate(start);
-        section.statements.push_back(
-            {trim_right(file.text.substr(start, stop - start)), where.line, where.column});
+        section.statements.push_back({trim_right(file.text.substr(start, stop - start)), where.line,
+                                      where.column, statement_traits(raw)});
     }
     return section;
 }

@@ -25,6 +25,8 @@ const char* state_name(MigrationState state) {
             return "applied, file missing";
         case MigrationState::out_of_order:
             return "pending, out of order";
+        case MigrationState::partial:
+            return "partially applied";
     }
     return "unknown";
 }
@@ -33,7 +35,10 @@ std::vector<StatusEntry> compute_status(const MigrationSet& files,
                                         const std::vector<AppliedMigration>& applied) {
     std::map<std::string, const AppliedMigration*, VersionLess> by_version;
     std::string newest_applied;
+    std::string covered;  // golang-migrate's row: every version up to it is applied
     for (const auto& row : applied) {
+        if (row.covers_older && (covered.empty() || compare_versions(row.version, covered) > 0))
+            covered = row.version;
         by_version.emplace(row.version, &row);
         if (newest_applied.empty() || compare_versions(row.version, newest_applied) > 0)
             newest_applied = row.version;
@@ -48,7 +53,13 @@ std::vector<StatusEntry> compute_status(const MigrationSet& files,
             // Rows adopted from another tool carry no checksum: nothing to compare.
             bool edited = !row.checksum.empty() && row.checksum != migration.checksum;
             entry.state = edited ? MigrationState::edited : MigrationState::applied;
+            if (!edited && row.statements_done) {
+                entry.state = MigrationState::partial;
+                entry.statements_done = *row.statements_done;
+            }
             by_version.erase(it);
+        } else if (!covered.empty() && compare_versions(migration.version, covered) <= 0) {
+            entry.state = MigrationState::applied;
         } else if (!newest_applied.empty() &&
                    compare_versions(migration.version, newest_applied) < 0) {
             entry.state = MigrationState::out_of_order;

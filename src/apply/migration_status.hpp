@@ -1,7 +1,7 @@
 #pragma once
 // What the tracking table says against what the directory holds: applied, pending, edited
 // since applied (checksum differs), applied but missing as a file, pending but older than an
-// applied one (out of order).
+// applied one (out of order), stopped part-way (a `transaction:false` file).
 #include <string>
 #include <vector>
 
@@ -10,7 +10,8 @@
 
 namespace driftless::apply {
 
-enum class MigrationState { applied, pending, edited, missing_file, out_of_order };
+// partial: a `transaction:false` file that stopped part-way; `apply` resumes it.
+enum class MigrationState { applied, pending, edited, missing_file, out_of_order, partial };
 const char* state_name(MigrationState state);
 
 struct StatusEntry {
@@ -19,6 +20,7 @@ struct StatusEntry {
     MigrationState state = MigrationState::pending;
     std::string applied_at;                // empty when not applied
     const Migration* migration = nullptr;  // null for missing_file
+    int statements_done = 0;               // partial: where `apply` resumes
 };
 
 // In version order.

@@ -1,9 +1,8 @@
 #include "apply/runner.hpp"
 
 #include <fmt/format.h>
-#include <chrono>
-#include <filesystem>
-#include <functional>
+
+#include <optional>
 
 #include "apply/migration_status.hpp"
 #include "db/session.hpp"
@@ -15,80 +14,18 @@ namespace driftless::apply {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-// One section of one file to run, and the tracking statement that records it (built once
-// the run time is known).
-struct SectionRun {
-    const Section& section;
-    std::filesystem::path file;
-    std::function<std::string(int execution_ms)> record;
-};
-
-// The failing statement's position in its file, PostgreSQL's own message, detail and hint.
-[[noreturn]] void fail(const SectionRun& run, const SectionStatement& statement,
-                       const db::ServerError& error) {
-    parser::Statement located;
-    located.file = run.file.string();
-    located.line = statement.line;
-    located.column = statement.column;
-    located.text = statement.text;
-    throw FailureError(loader::diagnose(located, error).format());
-}
-
-int elapsed_ms(Clock::time_point started) {
-    return static_cast<int>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
-}
-
-// A transactional section runs in one transaction with its tracking statement: all of it and
-// its record persist, or nothing does.
-int run_in_transaction(db::Session& session, const SectionRun& run,
-                       const std::string& lock_timeout) {
-    auto started = Clock::now();
+// golang-migrate's single row becomes a row per file it stands for, before anything runs.
+void expand_adopted_rows(db::Session& session, const MigrationSet& files,
+                         const TrackingTable& tracking) {
+    auto applied = tracking.read(session);
+    std::vector<std::pair<std::string, std::string>> versions;
+    for (const auto& migration : files.migrations)
+        versions.emplace_back(migration.version, migration.name);
+    auto statements = tracking.expand_statements(applied, versions);
+    if (statements.empty()) return;
     session.execute("BEGIN");
-    const SectionStatement* current = nullptr;
-    try {
-        session.execute("SET LOCAL lock_timeout = " + emit::quote_literal(lock_timeout));
-        for (const auto& statement : run.section.statements) {
-            current = &statement;
-            session.execute(statement.text);
-        }
-        current = nullptr;
-        int ms = elapsed_ms(started);
-        session.execute(run.record(ms));
-        session.execute("COMMIT");
-        return ms;
-    } catch (const db::StatementFailed& failed) {
-        session.execute("ROLLBACK");
-        if (current) fail(run, *current, failed.server_error());
-        throw;
-    }
-}
-
-// `transaction:false`: statement by statement (CREATE INDEX CONCURRENTLY cannot run in a
-// transaction), recorded when the last one is done.
-int run_statement_by_statement(db::Session& session, const SectionRun& run,
-                               const std::string& lock_timeout) {
-    auto started = Clock::now();
-    session.execute("SET lock_timeout = " + emit::quote_literal(lock_timeout));
-    for (const auto& statement : run.section.statements) {
-        try {
-            session.execute(statement.text);
-        } catch (const db::StatementFailed& failed) {
-            session.execute("RESET lock_timeout");
-            fail(run, statement, failed.server_error());
-        }
-    }
-    session.execute("RESET lock_timeout");
-    int ms = elapsed_ms(started);
-    session.execute(run.record(ms));
-    return ms;
-}
-
-int run_section(db::Session& session, const SectionRun& run, const std::string& lock_timeout) {
-    return run.section.transactional ? run_in_transaction(session, run, lock_timeout)
-                                     : run_statement_by_statement(session, run, lock_timeout);
+    for (const auto& statement : statements) session.execute(statement);
+    session.execute("COMMIT");
 }
 
 }  // namespace
@@ -97,7 +34,10 @@ ApplyReport apply_pending(const std::string& conninfo, const MigrationSet& files
                           const TrackingTable& tracking, const ApplyOptions& options) {
     auto lock = acquire_advisory_lock(conninfo, tracking.name().display(), options.lock);
     db::Session session(conninfo);
-    if (!options.dry_run) tracking.ensure(session);  // a dry run changes nothing, not even this
+    if (!options.dry_run) {  // a dry run changes nothing, not even this
+        tracking.ensure(session);
+        expand_adopted_rows(session, files, tracking);
+    }
     auto status = compute_status(files, tracking.read(session));
 
     std::vector<std::string> edited;
@@ -115,19 +55,43 @@ ApplyReport apply_pending(const std::string& conninfo, const MigrationSet& files
     }
 
     ApplyReport report;
+    std::vector<const StatusEntry*> to_apply;
     for (const auto& entry : status) {
-        bool pending =
-            entry.state == MigrationState::pending || entry.state == MigrationState::out_of_order;
+        bool pending = entry.state == MigrationState::pending ||
+                       entry.state == MigrationState::out_of_order ||
+                       entry.state == MigrationState::partial;
         if (!pending) continue;
         if (options.to && compare_versions(entry.version, *options.to) > 0) break;
+        to_apply.push_back(&entry);
         report.applied.push_back(entry.migration);
-        if (options.dry_run) continue;
+    }
+    if (options.dry_run) return report;
+    std::optional<SectionRunner> runner;
+    for (std::size_t i = 0; i < to_apply.size(); ++i) {
+        const StatusEntry& entry = *to_apply[i];
         const Migration& migration = *entry.migration;
-        SectionRun run{migration.up, migration.up_path, [&](int ms) {
-                           return tracking.insert_statement(
-                               {migration.version, migration.name, migration.checksum, {}, ms, {}});
-                       }};
-        int execution_ms = run_section(session, run, options.lock_timeout);
+        if (options.on_start) options.on_start(migration, i, to_apply.size());
+        AppliedMigration row;
+        row.version = migration.version;
+        row.name = migration.name;
+        row.checksum = migration.checksum;
+        SectionRun run{migration.up,
+                       migration.up_path,
+                       [&](int ms) {
+                           row.execution_ms = ms;
+                           return tracking.insert_statement(row);
+                       },
+                       {},
+                       entry.statements_done};
+        if (!migration.up.transactional)
+            run.progress = [&](int done) { return tracking.progress_statement(row, done); };
+        if (entry.state == MigrationState::partial && options.settings.on_note) {
+            options.settings.on_note(fmt::format("resuming {} at statement {} of {}",
+                                                 migration.file_name(), entry.statements_done + 1,
+                                                 migration.up.statements.size()));
+        }
+        if (!runner) runner.emplace(session, options.settings);
+        int execution_ms = runner->run(run);
         if (options.on_applied) options.on_applied(migration, execution_ms);
     }
     return report;
@@ -142,15 +106,18 @@ RevertReport revert_applied(const std::string& conninfo, const MigrationSet& fil
     if (!options.steps && !options.to) throw InputError("down needs --steps N or --to VERSION");
     auto lock = acquire_advisory_lock(conninfo, tracking.name().display(), options.lock);
     db::Session session(conninfo);
-    if (!options.dry_run) tracking.ensure(session);
+    if (!options.dry_run) {
+        tracking.ensure(session);
+        expand_adopted_rows(session, files, tracking);
+    }
     auto status = compute_status(files, tracking.read(session));
 
     // Newest first: what is applied, down to the target.
     std::vector<const StatusEntry*> to_revert;
     for (auto it = status.rbegin(); it != status.rend(); ++it) {
-        bool applied = it->state == MigrationState::applied ||
-                       it->state == MigrationState::edited ||
-                       it->state == MigrationState::missing_file;
+        bool applied =
+            it->state == MigrationState::applied || it->state == MigrationState::edited ||
+            it->state == MigrationState::missing_file || it->state == MigrationState::partial;
         if (!applied) continue;
         if (options.to && compare_versions(it->version, *options.to) <= 0) break;
         if (options.steps && to_revert.size() >= static_cast<std::size_t>(*options.steps)) break;
@@ -165,13 +132,17 @@ RevertReport revert_applied(const std::string& conninfo, const MigrationSet& fil
         to_revert.push_back(&*it);
     }
     RevertReport report;
-    for (const StatusEntry* entry : to_revert) {
-        const Migration& migration = *entry->migration;
+    std::optional<SectionRunner> runner;
+    for (std::size_t i = 0; i < to_revert.size(); ++i) {
+        const Migration& migration = *to_revert[i]->migration;
         report.reverted.push_back(&migration);
         if (options.dry_run) continue;
+        if (options.on_start) options.on_start(migration, i, to_revert.size());
         SectionRun run{*migration.down, migration.down_path.value_or(migration.up_path),
-                       [&](int) { return tracking.delete_statement(migration.version); }};
-        int execution_ms = run_section(session, run, options.lock_timeout);
+                       [&](int) { return tracking.delete_statement(migration.version); },
+                       {}, 0};
+        if (!runner) runner.emplace(session, options.settings);
+        int execution_ms = runner->run(run);
         if (options.on_reverted) options.on_reverted(migration, execution_ms);
     }
     return report;

@@ -2,8 +2,9 @@
 // Runs pending migrations: one engine for every migration, generated or hand-written.
 // A transactional file runs in one transaction together with its tracking row, so either
 // all of it and its record persist or nothing does. A `transaction:false` file runs
-// statement by statement (CREATE INDEX CONCURRENTLY cannot run in a transaction) and is
-// recorded when its last statement is done. The lock is held on a connection of its own.
+// statement by statement (CREATE INDEX CONCURRENTLY cannot run in a transaction), records
+// its progress after each, and a later run resumes it where it stopped (section_runner).
+// The lock is held on a connection of its own.
 #include <functional>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "apply/migration_files.hpp"
 #include "apply/migration_lock.hpp"
+#include "apply/section_runner.hpp"
 #include "apply/tracking_table.hpp"
 
 namespace driftless::apply {
@@ -18,8 +20,9 @@ namespace driftless::apply {
 struct ApplyOptions {
     std::optional<std::string> to;  // apply up to and including this version
     bool dry_run = false;           // say what would run, run nothing
-    std::string lock_timeout = "5s";
+    RunSettings settings;
     LockOptions lock;
+    std::function<void(const Migration&, std::size_t index, std::size_t count)> on_start;
     std::function<void(const Migration&, int execution_ms)> on_applied;
 };
 
@@ -37,8 +40,9 @@ struct RevertOptions {
     std::optional<int> steps;       // revert this many, newest first
     std::optional<std::string> to;  // revert until this version is the newest applied
     bool dry_run = false;
-    std::string lock_timeout = "5s";
+    RunSettings settings;
     LockOptions lock;
+    std::function<void(const Migration&, std::size_t index, std::size_t count)> on_start;
     std::function<void(const Migration&, int execution_ms)> on_reverted;
 };
 

@@ -35,8 +35,17 @@ void TrackingTable::ensure(db::Session& session) const {
         "  ADD COLUMN IF NOT EXISTS checksum text,\n"
         "  ADD COLUMN IF NOT EXISTS applied_at timestamptz DEFAULT now(),\n"
         "  ADD COLUMN IF NOT EXISTS execution_ms integer,\n"
-        "  ADD COLUMN IF NOT EXISTS applied_by text DEFAULT current_user",
+        "  ADD COLUMN IF NOT EXISTS applied_by text DEFAULT current_user,\n"
+        "  ADD COLUMN IF NOT EXISTS statements_done integer",
         fmt::arg("schema", emit::quote_identifier(name_.schema)), fmt::arg("table", quoted_)));
+    // golang-migrate's `dirty boolean NOT NULL` would refuse driftless's rows.
+    auto dirty = session.query(
+        fmt::format("SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = {}::regclass "
+                    "AND attname = 'dirty' AND NOT attisdropped",
+                    emit::quote_literal(quoted_)));
+    if (!dirty.empty())
+        session.execute(
+            fmt::format("ALTER TABLE {} ALTER COLUMN dirty SET DEFAULT false", quoted_));
 }
 
 bool TrackingTable::exists(db::Session& session) const {
@@ -58,11 +67,28 @@ std::vector<AppliedMigration> TrackingTable::read(db::Session& session) const {
     applied.reserve(rows.size());
     for (const auto& raw : rows) {
         auto row = nlohmann::json::parse(raw.at(0).value_or("{}"));
-        AppliedMigration migration{text(row, "version"),  text(row, "name"),
-                                   text(row, "checksum"), text(row, "applied_at"),
-                                   std::nullopt,          text(row, "applied_by")};
+        AppliedMigration migration;
+        migration.version = text(row, "version");
+        migration.name = text(row, "name");
+        migration.checksum = text(row, "checksum");
+        migration.applied_at = text(row, "applied_at");
+        migration.applied_by = text(row, "applied_by");
         if (row.contains("execution_ms") && row["execution_ms"].is_number()) {
             migration.execution_ms = row["execution_ms"].get<int>();
+        }
+        if (row.contains("statements_done") && row["statements_done"].is_number()) {
+            migration.statements_done = row["statements_done"].get<int>();
+        }
+        if (row.contains("dirty")) {
+            if (row["dirty"] == true) {
+                throw InputError(fmt::format(
+                    "{}: golang-migrate marked version {} dirty: it failed part-way. Check "
+                    "what of it is in the database, finish or undo it by hand, then set "
+                    "dirty = false",
+                    name_.display(), migration.version));
+            }
+            // golang-migrate keeps one row, the newest version; driftless's rows have names.
+            migration.covers_older = migration.name.empty();
         }
         applied.push_back(std::move(migration));
     }
@@ -72,13 +98,54 @@ std::vector<AppliedMigration> TrackingTable::read(db::Session& session) const {
     return applied;
 }
 
+// An upsert: a `transaction:false` file already has a row from its progress records.
 std::string TrackingTable::insert_statement(const AppliedMigration& migration) const {
     return fmt::format(
-        "INSERT INTO {} (version, name, checksum, applied_at, execution_ms, applied_by) "
-        "VALUES ({}, {}, {}, now(), {}, current_user)",
+        "INSERT INTO {} (version, name, checksum, applied_at, execution_ms, applied_by, "
+        "statements_done) VALUES ({}, {}, {}, now(), {}, current_user, NULL) "
+        "ON CONFLICT (version) DO UPDATE SET name = EXCLUDED.name, checksum = EXCLUDED.checksum, "
+        "applied_at = EXCLUDED.applied_at, execution_ms = EXCLUDED.execution_ms, "
+        "applied_by = EXCLUDED.applied_by, statements_done = NULL",
         quoted_, emit::quote_literal(migration.version), emit::quote_literal(migration.name),
         emit::quote_literal(migration.checksum),
         migration.execution_ms ? std::to_string(*migration.execution_ms) : std::string("NULL"));
+}
+
+std::string TrackingTable::progress_statement(const AppliedMigration& migration, int done) const {
+    return fmt::format(
+        "INSERT INTO {} (version, name, checksum, applied_at, applied_by, statements_done) "
+        "VALUES ({}, {}, {}, now(), current_user, {}) "
+        "ON CONFLICT (version) DO UPDATE SET statements_done = EXCLUDED.statements_done, "
+        "checksum = EXCLUDED.checksum",
+        quoted_, emit::quote_literal(migration.version), emit::quote_literal(migration.name),
+        emit::quote_literal(migration.checksum), done);
+}
+
+std::vector<std::string> TrackingTable::expand_statements(
+    const std::vector<AppliedMigration>& applied,
+    const std::vector<std::pair<std::string, std::string>>& file_versions_and_names) const {
+    std::vector<std::string> statements;
+    for (const auto& row : applied) {
+        if (!row.covers_older) continue;
+        for (const auto& [version, name] : file_versions_and_names) {
+            int order = compare_versions(version, row.version);
+            if (order > 0) continue;
+            bool has_row = std::any_of(applied.begin(), applied.end(), [&](const auto& other) {
+                return compare_versions(other.version, version) == 0;
+            });
+            if (order == 0) {
+                statements.push_back(fmt::format("UPDATE {} SET name = {} WHERE version = {}",
+                                                 quoted_, emit::quote_literal(name),
+                                                 emit::quote_literal(row.version)));
+            } else if (!has_row) {
+                statements.push_back(
+                    fmt::format("INSERT INTO {} (version, name, checksum, applied_at, applied_by) "
+                                "VALUES ({}, {}, '', NULL, 'golang-migrate')",
+                                quoted_, emit::quote_literal(version), emit::quote_literal(name)));
+            }
+        }
+    }
+    return statements;
 }
 
 std::string TrackingTable::delete_statement(const std::string& version) const {

@@ -39,4 +39,31 @@ void confirm_or_refuse(const Target& target, bool yes, std::size_t count) {
         throw InputError("not confirmed: nothing applied");
 }
 
+apply::RunSettings run_settings(const Config& config, const GlobalOptions& globals) {
+    apply::RunSettings settings;
+    settings.lock_timeout = config.lock_timeout;
+    settings.statement_timeout = config.statement_timeout;
+    settings.long_statement_timeout = config.long_statement_timeout;
+    settings.lock_retries = config.lock_retries;
+    if (!globals.quiet) {
+        settings.on_retry = [](const apply::RetryNotice& notice) {
+            fmt::print(stderr, "lock timeout at {} (attempt {} of {}): trying again in {:.1f} s\n",
+                       notice.where, notice.attempt, notice.attempts,
+                       static_cast<double>(notice.delay.count()) / 1000.0);
+        };
+        settings.on_note = [](const std::string& message) {
+            fmt::print(stderr, "{}\n", message);
+        };
+    }
+    return settings;
+}
+
+std::function<void(const apply::LockHolder&)> lock_wait_notice(const GlobalOptions& globals) {
+    return [quiet = globals.quiet](const apply::LockHolder& holder) {
+        if (quiet) return;
+        fmt::print(stderr, "waiting for the migration lock held by pid {} ({}) since {}\n",
+                   holder.pid, holder.application_name, holder.since);
+    };
+}
+
 }  // namespace driftless::cli

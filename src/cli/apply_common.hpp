@@ -4,9 +4,12 @@
 #include <CLI/CLI.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 #include "apply/migration_files.hpp"
+#include "apply/migration_lock.hpp"
+#include "apply/section_runner.hpp"
 #include "cli/command.hpp"
 
 namespace driftless::cli {
@@ -25,5 +28,12 @@ apply::MigrationSet checked_migrations(const Config& config);
 
 // confirm: true environments ask y/N on a terminal and need --yes otherwise (InputError).
 void confirm_or_refuse(const Target& target, bool yes, std::size_t count);
+
+// Timeouts and retries from driftless.yaml; retries, resumes and rebuilt indexes are told on
+// stderr unless quiet.
+apply::RunSettings run_settings(const Config& config, const GlobalOptions& globals);
+
+// Says once, on stderr unless quiet, whom a run is waiting for.
+std::function<void(const apply::LockHolder&)> lock_wait_notice(const GlobalOptions& globals);
 
 }  // namespace driftless::cli

@@ -1,10 +1,11 @@
 // `driftless apply`, `status` and `hash`: the apply engine's commands.
 
 #include <fmt/format.h>
-#include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "apply/migration_status.hpp"
+#include "apply/backup.hpp"
 #include "apply/runner.hpp"
 #include "apply/sum_file.hpp"
 #include "cli/apply_common.hpp"
@@ -12,6 +13,7 @@
 #include "db/conninfo.hpp"
 #include "db/session.hpp"
 #include "util/error.hpp"
+#include "util/progress.hpp"
 
 namespace driftless::cli {
 
@@ -22,6 +24,7 @@ struct ApplyCommandOptions {
     std::string to;
     bool dry_run = false;
     bool yes = false;
+    std::string backup;
 };
 
 int run_apply(const GlobalOptions& globals, const ApplyCommandOptions& options) {
@@ -32,29 +35,37 @@ int run_apply(const GlobalOptions& globals, const ApplyCommandOptions& options) 
 
     apply::ApplyOptions run;
     if (!options.to.empty()) run.to = options.to;
-    run.lock_timeout = config.lock_timeout;
-    run.lock.on_wait = [&](const apply::LockHolder& holder) {
-        if (!globals.quiet) {
-            fmt::print(stderr, "waiting for the migration lock held by pid {} ({}) since {}\n",
-                       holder.pid, holder.application_name, holder.since);
-        }
-    };
+    run.settings = run_settings(config, globals);
+    run.lock.on_wait = lock_wait_notice(globals);
     // What would run, first: confirmation needs the count, and --dry-run stops there.
     apply::ApplyOptions preview = run;
     preview.dry_run = true;
     auto planned = apply::apply_pending(target.url, set, tracking, preview);
     if (!options.dry_run) confirm_or_refuse(target, options.yes, planned.applied.size());
-    run.dry_run = options.dry_run;
-    run.on_applied = [&](const apply::Migration& migration, int ms) {
+    if (!options.dry_run && !options.backup.empty() && !planned.applied.empty()) {
+        apply::backup_database(target.url, options.backup);
         if (!globals.quiet && globals.format == "text")
-            fmt::print("applied {} ({} ms)\n", migration.file_name(), ms);
+            fmt::print("backed up to {}\n", options.backup);
+    }
+    run.dry_run = options.dry_run;
+    Progress progress("applying", planned.applied.size(), globals.quiet);
+    std::map<std::string, int> execution_ms;
+    run.on_start = [&](const apply::Migration& migration, std::size_t index, std::size_t) {
+        progress.update(index, migration.file_name());
+    };
+    run.on_applied = [&](const apply::Migration& migration, int ms) {
+        execution_ms[migration.version] = ms;
+        if (!globals.quiet && globals.format == "text")
+            progress.print_line(fmt::format("applied {} ({} ms)", migration.file_name(), ms));
     };
     auto report = options.dry_run ? planned : apply::apply_pending(target.url, set, tracking, run);
     if (globals.format == "json") {
         nlohmann::json out{{"dry_run", options.dry_run}, {"applied", nlohmann::json::array()}};
         for (const auto* migration : report.applied) {
-            out["applied"].push_back(
-                {{"version", migration->version}, {"file", migration->file_name()}});
+            nlohmann::json item{{"version", migration->version}, {"file", migration->file_name()}};
+            if (auto it = execution_ms.find(migration->version); it != execution_ms.end())
+                item["execution_ms"] = it->second;
+            out["applied"].push_back(item);
         }
         fmt::print("{}\n", out.dump(2));
     } else if (options.dry_run) {
@@ -83,14 +94,19 @@ int run_down(const GlobalOptions& globals, const DownCommandOptions& options) {
     apply::RevertOptions run;
     if (!options.to.empty()) run.to = options.to;
     if (options.steps > 0) run.steps = options.steps;
-    run.lock_timeout = config.lock_timeout;
+    run.settings = run_settings(config, globals);
+    run.lock.on_wait = lock_wait_notice(globals);
     apply::RevertOptions preview = run;
     preview.dry_run = true;
     auto planned = apply::revert_applied(target.url, set, tracking, preview);
     if (!options.dry_run) confirm_or_refuse(target, options.yes, planned.reverted.size());
+    Progress progress("reverting", planned.reverted.size(), globals.quiet);
+    run.on_start = [&](const apply::Migration& migration, std::size_t index, std::size_t) {
+        progress.update(index, migration.file_name());
+    };
     run.on_reverted = [&](const apply::Migration& migration, int ms) {
         if (!globals.quiet && globals.format == "text")
-            fmt::print("reverted {} ({} ms)\n", migration.file_name(), ms);
+            progress.print_line(fmt::format("reverted {} ({} ms)", migration.file_name(), ms));
     };
     auto report = options.dry_run ? planned : apply::revert_applied(target.url, set, tracking, run);
     if (globals.format == "json") {
@@ -121,15 +137,22 @@ int run_status(const GlobalOptions& globals, const TargetOptions& options) {
     for (const auto& entry : entries) {
         attention |= entry.state == apply::MigrationState::edited ||
                      entry.state == apply::MigrationState::missing_file ||
-                     entry.state == apply::MigrationState::out_of_order;
+                     entry.state == apply::MigrationState::out_of_order ||
+                     entry.state == apply::MigrationState::partial;
         if (globals.format == "json") {
             out.push_back({{"version", entry.version},
                            {"name", entry.name},
                            {"state", apply::state_name(entry.state)},
                            {"applied_at", entry.applied_at}});
+            if (entry.state == apply::MigrationState::partial)
+                out.back()["statements_done"] = entry.statements_done;
         } else {
-            fmt::print("{:<20} {:<28} {}\n", entry.version, apply::state_name(entry.state),
-                       entry.name);
+            std::string state = apply::state_name(entry.state);
+            if (entry.state == apply::MigrationState::partial) {
+                state += fmt::format(" ({} of {})", entry.statements_done,
+                                     entry.migration->up.statements.size());
+            }
+            fmt::print("{:<20} {:<28} {}\n", entry.version, state, entry.name);
         }
     }
     if (globals.format == "json") fmt::print("{}\n", out.dump(2));
@@ -157,6 +180,9 @@ CommandRunner register_apply(CLI::App& app, GlobalOptions& globals) {
     command->add_flag("--dry-run", options->dry_run, "Say what would be applied, apply nothing");
     command->add_flag("--yes", options->yes,
                       "Do not ask for confirmation (environments with confirm: true)");
+    command->add_option("--backup", options->backup,
+                        "Archive the database with pg_dump -Fc into this new file first; "
+                        "nothing is applied if that fails");
     return [&globals, options] { return run_apply(globals, *options); };
 }
 

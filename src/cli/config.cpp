@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <cstdlib>
+#include <regex>
 #include <set>
 
 #include "util/error.hpp"
@@ -24,6 +25,19 @@ std::string scalar(const fs::path& file, const YAML::Node& node, const std::stri
         throw InputError(fmt::format("{}: `{}` must be a single value", position(file, node), key));
     }
     return interpolate(node.as<std::string>(), position(file, node));
+}
+
+// A PostgreSQL duration as SET accepts it ("5s", "500ms", "2min", "0" for none), checked
+// here so a typo is reported at its line rather than by the server in the middle of a run.
+std::string duration(const fs::path& file, const YAML::Node& node, const std::string& key) {
+    std::string value = scalar(file, node, key);
+    static const std::regex pattern(R"([0-9]+ ?(us|ms|s|min|h|d)?)");
+    if (!std::regex_match(value, pattern)) {
+        throw InputError(fmt::format(
+            "{}: `{}` must be a duration such as 5s, 500ms or 2min (0: none), not `{}`",
+            position(file, node), key, value));
+    }
+    return value;
 }
 
 bool boolean(const fs::path& file, const YAML::Node& node, const std::string& key) {
@@ -96,7 +110,17 @@ Config parse(const fs::path& file) {
         } else if (key == "tracking_table") {
             config.tracking_table = scalar(file, value, key);
         } else if (key == "lock_timeout") {
-            config.lock_timeout = scalar(file, value, key);
+            config.lock_timeout = duration(file, value, key);
+        } else if (key == "statement_timeout") {
+            config.statement_timeout = duration(file, value, key);
+        } else if (key == "long_statement_timeout") {
+            config.long_statement_timeout = duration(file, value, key);
+        } else if (key == "lock_retries") {
+            std::string text = scalar(file, value, key);
+            if (!std::regex_match(text, std::regex("[0-9]{1,2}")))
+                throw InputError(fmt::format("{}: lock_retries must be a number from 0 to 99, not `{}`",
+                                             position(file, value), text));
+            config.lock_retries = std::stoi(text);
         } else if (key == "environments") {
             if (!value.IsMap())
                 throw InputError(
@@ -108,8 +132,8 @@ Config parse(const fs::path& file) {
         } else {
             throw InputError(
                 fmt::format("{}: unknown key `{}` (known: schema, migrations, dialect, dev_url, "
-                            "tracking_table, "
-                            "lock_timeout, environments)",
+                            "tracking_table, lock_timeout, statement_timeout, "
+                            "long_statement_timeout, lock_retries, environments)",
                             position(file, entry.first), key));
         }
     }

@@ -23,7 +23,10 @@ struct Config {
     std::string dialect = "postgres";
     std::string dev_url;
     std::string tracking_table = "public.schema_migrations";
-    std::string lock_timeout = "5s";
+    std::string lock_timeout = "5s";          // every statement of a migration
+    std::string statement_timeout;            // empty: the server's own
+    std::string long_statement_timeout;       // index builds, VALIDATE…; empty: statement_timeout
+    int lock_retries = 3;                     // attempts after a lock timeout, with backoff
     std::map<std::string, Environment> environments;
 };
 

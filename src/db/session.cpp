@@ -81,6 +81,11 @@ Session::Session(const std::string& conninfo) {
         connection_.get(), [](void*, const char*) {}, nullptr);
 }
 
+bool CancelHandle::cancel() const {
+    char error[256];
+    return cancel_ && PQcancel(cancel_.get(), error, sizeof error) == 1;
+}
+
 void Session::execute(const std::string& sql) {
     run(connection_.get(), sql);
 }

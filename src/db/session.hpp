@@ -38,6 +38,21 @@ class StatementFailed : public FailureError {
     ServerError error_;
 };
 
+// Cancels whatever statement its session runs, from any thread (libpq's PQcancel is safe
+// there): how Ctrl-C stops a long index build instead of leaving it running on the server.
+class CancelHandle {
+  public:
+    explicit CancelHandle(PGconn* connection) : cancel_(PQgetCancel(connection)) {}
+    // True when the server accepted the request (it may already have finished).
+    bool cancel() const;
+
+  private:
+    struct Free {
+        void operator()(PGcancel* cancel) const { PQfreeCancel(cancel); }
+    };
+    std::unique_ptr<PGcancel, Free> cancel_;
+};
+
 class Session {
   public:
     // Connects; an unreachable or refusing server is a FailureError naming the redacted target.
@@ -51,6 +66,7 @@ class Session {
     std::vector<std::vector<std::optional<std::string>>> query(const std::string& sql);
 
     int server_version() const;
+    CancelHandle cancel_handle() const { return CancelHandle(connection_.get()); }
     PGconn* raw() const { return connection_.get(); }
 
   private:

@@ -12,13 +12,19 @@ class Progress {
     Progress(const Progress&) = delete;
     Progress& operator=(const Progress&) = delete;
     ~Progress();
-    void update(std::size_t done);
+    // `detail` (for example the file being worked on) follows the counter.
+    void update(std::size_t done, const std::string& detail = {});
+    // Prints a line of output on stdout without tearing the counter: it is cleared first and
+    // drawn again below the line.
+    void print_line(const std::string& line);
 
   private:
     std::string label_;
     std::size_t total_;
     bool enabled_;
     bool drawn_ = false;
+    std::size_t done_ = 0;
+    std::string detail_;
     std::chrono::steady_clock::time_point last_{};
 };
 

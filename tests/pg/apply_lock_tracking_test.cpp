@@ -3,6 +3,7 @@
 
 #include "apply/migration_lock.hpp"
 #include "apply/tracking_table.hpp"
+#include "support/migration_project.hpp"
 #include "support/test_server.hpp"
 #include "util/error.hpp"
 
@@ -38,8 +39,8 @@ TEST_CASE("the tracking table is created, written and read in version order", "[
     apply::TrackingTable table("\"Ops\".migrations");
     table.ensure(session);
     table.ensure(session);  // idempotent
-    session.execute(table.insert_statement({"10", "second", "abc", "", 12, ""}));
-    session.execute(table.insert_statement({"9", "first's", "def", "", std::nullopt, ""}));
+    session.execute(table.insert_statement({"10", "second", "abc", "", 12, "", std::nullopt, false}));
+    session.execute(table.insert_statement({"9", "first's", "def", "", std::nullopt, "", std::nullopt, false}));
     auto applied = table.read(session);
     REQUIRE(applied.size() == 2);
     CHECK(applied[0].version == "9");
@@ -66,7 +67,47 @@ TEST_CASE("dbmate's schema_migrations is adopted in place", "[pg][apply]") {
     CHECK(applied[0].version == "20240101000000");
     CHECK(applied[0].checksum.empty());
     CHECK(database.scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = "
-                          "'schema_migrations'") == "6");
+                          "'schema_migrations'") == "7");
+}
+
+TEST_CASE("golang-migrate's table is adopted: its one row stands for every older version",
+          "[pg][apply]") {
+    testing::MigrationProject project;
+    project.migration("1_a.up.sql", "CREATE TABLE a ();\n");
+    project.migration("2_b.up.sql", "CREATE TABLE b ();\n");
+    project.migration("3_c.up.sql", "CREATE TABLE c ();\n");
+    project.migration("3_c.down.sql", "DROP TABLE c;\n");
+    REQUIRE(project.run({"hash"}).exit_code == 0);
+    testing::TestDatabase database;
+    auto session = database.connect();
+    // What golang-migrate leaves after running 1 and 2 (its postgres driver's table).
+    session.execute(
+        "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT "
+        "NULL); INSERT INTO schema_migrations VALUES (2, false); CREATE TABLE a (); CREATE TABLE "
+        "b ()");
+    auto status = project.run({"status", "--url", database.conninfo()});
+    INFO(status.output);
+    CHECK_THAT(status.output, Catch::Contains("1                    applied") &&
+                                  Catch::Contains("3                    pending"));
+
+    auto applied = project.run({"apply", "--url", database.conninfo()});
+    INFO(applied.output);
+    CHECK(applied.exit_code == 0);
+    CHECK_THAT(applied.output, Catch::Contains("applied 3_c.up.sql") &&
+                                   !Catch::Contains("applied 1_a.up.sql"));
+    CHECK(database.scalar("SELECT string_agg(version || ':' || name || ':' || dirty, ',' ORDER BY "
+                          "version) FROM schema_migrations") == "1:a:false,2:b:false,3:c:false");
+    CHECK(project.run({"down", "--steps", "1", "--url", database.conninfo()}).exit_code == 0);
+    CHECK(database.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'c'") == "0");
+
+    SECTION("a version golang-migrate marked dirty stops every command") {
+        session.execute("UPDATE schema_migrations SET dirty = true WHERE version = 2");
+        auto refused = project.run({"apply", "--url", database.conninfo()});
+        CHECK(refused.exit_code == 2);
+        CHECK_THAT(refused.output, Catch::Contains("golang-migrate marked version 2 dirty"));
+        CHECK(project.run({"status", "--url", database.conninfo()}).exit_code == 2);
+        CHECK(database.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'c'") == "0");
+    }
 }
 
 TEST_CASE("a malformed tracking_table name is bad input", "[unit][apply]") {

@@ -4,6 +4,7 @@
 #include <future>
 
 #include "support/cli.hpp"
+#include "support/migration_project.hpp"
 #include "support/test_server.hpp"
 
 using namespace driftless;
@@ -11,19 +12,7 @@ using testing::driftless_cli;
 
 namespace {
 
-// A project folder: driftless.yaml pointing at migrations/.
-struct Project {
-    testing::TempDir dir;
-    std::string config() const { return (dir.path() / "driftless.yaml").string(); }
-    void migration(const std::string& file, const std::string& text) const {
-        dir.write("migrations/" + file, text);
-    }
-    ProcessResult run(std::vector<std::string> args) const {
-        args.insert(args.end(), {"--config", config()});
-        return driftless_cli(args);
-    }
-    Project() { dir.write("driftless.yaml", "migrations: migrations\n"); }
-};
+using Project = testing::MigrationProject;
 
 void two_migrations(const Project& project) {
     project.migration("20260101000000_users.sql",

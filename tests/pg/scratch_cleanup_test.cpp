@@ -27,6 +27,7 @@
 #include "pg/scratch_test_support.hpp"
 #include "scratch/embedded_server.hpp"
 #include "support/synthetic_schema.hpp"
+#include "support/child_process.hpp"
 #include "support/test_server.hpp"
 #include "util/file_lock.hpp"
 
@@ -34,19 +35,12 @@ extern char** environ;
 
 using namespace driftless;
 using namespace driftless::testing::scratch_support;
+using driftless::testing::ChildProcess;
+using driftless::testing::wait_until;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 namespace {
-
-bool wait_until(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (!condition()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(20ms);
-    }
-    return true;
-}
 
 // Superuser connection to the embedded server of another process, found through its run
 // directory: the socket lives there, or (deep roots) in the directory named by socket_dir.
@@ -73,87 +67,6 @@ std::optional<int> foreign_loaded_tables(const fs::path& run_dir) {
         return std::nullopt;  // starting, shutting down, or the database is just being created
     }
 }
-
-// A `driftless` process. Killed (SIGKILL) and reaped on destruction if it still runs, so a
-// failing test leaves no process behind; its server is then swept by ~SpawnedCheck.
-class ChildProcess {
-  public:
-    ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
-                 const fs::path& log) {
-        std::vector<std::string> env;
-        for (char** entry = environ; *entry; ++entry) {
-            std::string text = *entry;
-            bool overridden = false;
-            for (const auto& extra : extra_env) {
-                if (text.substr(0, text.find('=') + 1) == extra.substr(0, extra.find('=') + 1))
-                    overridden = true;
-            }
-            if (!overridden) env.push_back(text);
-        }
-        env.insert(env.end(), extra_env.begin(), extra_env.end());
-        std::vector<char*> env_ptrs;
-        for (auto& entry : env) env_ptrs.push_back(entry.data());
-        env_ptrs.push_back(nullptr);
-        std::vector<std::string> args = argv;
-        std::vector<char*> arg_ptrs;
-        for (auto& arg : args) arg_ptrs.push_back(arg.data());
-        arg_ptrs.push_back(nullptr);
-
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                         0644);
-        posix_spawn_file_actions_adddup2(&actions, 1, 2);
-        // The test binary blocks SIGINT/SIGTERM/SIGHUP for its own watcher thread; the child
-        // must start like a process run from a shell.
-        posix_spawnattr_t attributes;
-        posix_spawnattr_init(&attributes);
-        sigset_t none;
-        sigemptyset(&none);
-        sigset_t defaults;
-        sigemptyset(&defaults);
-        for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&defaults, sig);
-        posix_spawnattr_setsigmask(&attributes, &none);
-        posix_spawnattr_setsigdefault(&attributes, &defaults);
-        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-        int rc = posix_spawn(&pid_, arg_ptrs[0], &actions, &attributes, arg_ptrs.data(),
-                             env_ptrs.data());
-        posix_spawnattr_destroy(&attributes);
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0) throw std::runtime_error(std::string("posix_spawn: ") + std::strerror(rc));
-    }
-    ChildProcess(const ChildProcess&) = delete;
-    ChildProcess& operator=(const ChildProcess&) = delete;
-    ~ChildProcess() {
-        if (!status_) {
-            ::kill(pid_, SIGKILL);
-            int ignored = 0;
-            ::waitpid(pid_, &ignored, 0);
-        }
-    }
-
-    pid_t pid() const { return pid_; }
-    bool running() {
-        reap(WNOHANG);
-        return !status_;
-    }
-    // The raw wait status, once the process has ended within the timeout.
-    std::optional<int> wait(std::chrono::milliseconds timeout) {
-        wait_until([this] { return !running(); }, timeout);
-        return status_;
-    }
-
-  private:
-    void reap(int flags) {
-        if (status_) return;
-        int status = 0;
-        if (::waitpid(pid_, &status, flags) == pid_) status_ = status;
-    }
-
-    pid_t pid_ = 0;
-    std::optional<int> status_;
-};
 
 // `driftless check` on a generated schema big enough to take seconds to load, with
 // DRIFTLESS_CACHE pointing at a temp root so its server's run directory is ours to watch.

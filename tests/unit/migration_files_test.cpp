@@ -97,7 +97,58 @@ TEST_CASE("a golang-migrate pair is one migration", "[unit][apply]") {
     CHECK(first.down->statements.size() == 2);
     CHECK(first.checksum == apply::sha256_hex("CREATE TABLE users (id int);\n  CREATE TABLE b ();"
                                               "DROP TABLE b;\nDROP TABLE users;\n"));
-    CHECK_FALSE(set.migrations[1].down);
+    // No down file: an empty down, as golang-migrate and ory/pop treat it.
+    REQUIRE(set.migrations[1].down);
+    CHECK(set.migrations[1].down->statements.empty());
+    CHECK_FALSE(set.migrations[1].down_path);
+}
+
+TEST_CASE("ory/pop file names: dialect, autocommit, and other databases' files skipped",
+          "[unit][apply]") {
+    testing::TempDir dir;
+    dir.write("1_users.up.sql", "CREATE TABLE generic_loses ();\n");
+    dir.write("1_users.postgres.up.sql", "CREATE TABLE users ();\n");
+    dir.write("1_users.mysql.up.sql", "CREATE TABLE `users` () ENGINE=InnoDB;\n");
+    dir.write("1_users.postgres.down.sql", "DROP TABLE users;\n");
+    dir.write("2_index.autocommit.up.sql", "CREATE INDEX CONCURRENTLY i ON users (id);\n");
+    dir.write("2_index.autocommit.down.sql", "DROP INDEX CONCURRENTLY i;\n");
+    dir.write("3_cockroach_only.cockroach.up.sql", "SELECT 1;\n");
+    auto set = apply::read_migrations(dir.path());
+    REQUIRE(set.migrations.size() == 2);
+    CHECK(set.migrations[0].name == "users");
+    CHECK(set.migrations[0].up_path.filename() == "1_users.postgres.up.sql");
+    CHECK(set.migrations[0].up.statements.at(0).text == "CREATE TABLE users ()");
+    CHECK(set.migrations[0].up.transactional);
+    CHECK(set.migrations[1].name == "index");
+    CHECK_FALSE(set.migrations[1].up.transactional);
+    REQUIRE(set.migrations[1].down);
+    CHECK_FALSE(set.migrations[1].down->transactional);
+    CHECK(set.migrations[1].up.statements.at(0).traits.concurrent_index);
+
+    dir.write("4_twice.postgres.up.sql", "SELECT 1;\n");
+    dir.write("4_twice.up.sql", "SELECT 2;\n");
+    CHECK(apply::read_migrations(dir.path()).migrations.size() == 3);
+}
+
+TEST_CASE("statement traits: index builds, VALIDATE and concurrent index names",
+          "[unit][apply]") {
+    testing::TempDir dir;
+    dir.write("1_a.sql",
+              "-- migrate:up transaction:false\n"
+              "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"Big Index\" ON app.\"Users\" (email);\n"
+              "ALTER TABLE app.t VALIDATE CONSTRAINT c;\n"
+              "ALTER TABLE app.t ADD COLUMN x int;\n"
+              "CREATE INDEX plain ON t (a);\n");
+    auto statements = apply::read_migrations(dir.path()).migrations.at(0).up.statements;
+    REQUIRE(statements.size() == 4);
+    REQUIRE(statements[0].traits.concurrent_index);
+    CHECK(statements[0].traits.concurrent_index->table == "app.\"Users\"");
+    CHECK(statements[0].traits.concurrent_index->index == "Big Index");
+    CHECK(statements[0].traits.long_running);
+    CHECK(statements[1].traits.long_running);
+    CHECK_FALSE(statements[2].traits.long_running);
+    CHECK(statements[3].traits.long_running);
+    CHECK_FALSE(statements[3].traits.concurrent_index);
 }
 
 TEST_CASE("migrations of both styles are ordered by numeric version", "[unit][apply]") {
