@@ -58,10 +58,12 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace driftless::cli
 
-int main(int argc, char** argv) {
-    driftless::install_interrupt_cleanup();
+namespace {
+
+// Prints the error being handled and returns its exit code.
+int report_error() {
     try {
-        return driftless::cli::run(argc, argv);
+        throw;
     } catch (const driftless::parser::SourceErrors& errors) {
         for (const auto& diagnostic : errors.diagnostics())
             fmt::print(stderr, "{}\n", diagnostic.format());
@@ -72,5 +74,18 @@ int main(int argc, char** argv) {
     } catch (const std::exception& error) {
         fmt::print(stderr, "driftless: internal error: {}\n", error.what());
         return static_cast<int>(driftless::ExitCode::failure);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    driftless::install_interrupt_cleanup();
+    try {
+        return driftless::cli::run(argc, argv);
+    } catch (...) {
+        // A statement cancelled by Ctrl-C: the watcher thread reports it and exits 130.
+        if (driftless::interrupted()) driftless::wait_for_interrupt_exit();
+        return report_error();
     }
 }

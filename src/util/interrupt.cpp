@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -20,6 +22,8 @@ struct Registry {
     long next_id = 1;
     bool installed = false;
 };
+
+std::atomic<bool> interrupt_received{false};
 
 Registry& registry() {
     static Registry instance;
@@ -40,6 +44,7 @@ sigset_t watched_signals() {
     int sig = 0;
     while (sigwait(&set, &sig) != 0) {
     }
+    interrupt_received = true;  // before the actions: one of them may cancel a statement
     std::map<long, std::function<void()>> actions;
     {
         std::lock_guard lock(registry().mutex);
@@ -56,6 +61,14 @@ sigset_t watched_signals() {
 }
 
 }  // namespace
+
+bool interrupted() {
+    return interrupt_received;
+}
+
+void wait_for_interrupt_exit() {
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+}
 
 void install_interrupt_cleanup() {
     std::lock_guard lock(registry().mutex);

@@ -11,6 +11,12 @@ namespace driftless {
 // the watcher thread. Call once, first thing in main(). Later calls do nothing.
 void install_interrupt_cleanup();
 
+// True once a watched signal arrived. Work the cleanups cut short (a cancelled statement)
+// fails in the main thread; that failure is the interrupt, not an error of its own.
+bool interrupted();
+// Waits for the watcher thread to end the process with 128 + signal.
+[[noreturn]] void wait_for_interrupt_exit();
+
 // Registers an action; the returned guard unregisters it when destroyed (normal exit).
 class CleanupRegistration {
   public:
