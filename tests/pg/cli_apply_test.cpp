@@ -217,3 +217,38 @@ TEST_CASE("an environment with confirm needs --yes without a terminal", "[pg][ap
     CHECK(unknown.exit_code == 2);
     CHECK_THAT(unknown.output, Catch::Contains("unknown environment `staging` (known: prod)"));
 }
+
+TEST_CASE("apply --backup archives the database first, and nothing is applied when it fails",
+          "[pg][apply][cli]") {
+    Project project;
+    project.migration("1_a.sql", "-- migrate:up\nCREATE TABLE a (id int);\n");
+    project.run({"hash"});
+    testing::TestDatabase database;
+    database.connect().execute("CREATE TABLE before_backup (id int)");
+
+    auto failed = project.run({"apply", "--url", database.conninfo(), "--backup",
+                               (project.dir.path() / "no/such/dir/backup.dump").string()});
+    CHECK(failed.exit_code == 3);
+    CHECK_THAT(failed.output, Catch::Contains("pg_dump failed, nothing applied"));
+    CHECK(database.scalar("SELECT to_regclass('a') IS NULL") == "t");
+    CHECK(database.scalar("SELECT to_regclass('schema_migrations') IS NULL") == "t");
+
+    auto archive = project.dir.path() / "backup.dump";
+    auto result = project.run({"apply", "--url", database.conninfo(), "--backup", archive.string()});
+    INFO(result.output);
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.output, Catch::Contains("backed up to"));
+    auto listing = run_process({std::string(DRIFTLESS_PG_BINDIR) + "/pg_restore", "-l",
+                                archive.string()});
+    CHECK(listing.exit_code == 0);
+    CHECK_THAT(listing.output, Catch::Contains("TABLE public before_backup") &&
+                                   !Catch::Contains("TABLE public a "));
+    // An existing file is never overwritten.
+    auto again = project.run({"apply", "--url", database.conninfo(), "--backup", archive.string()});
+    CHECK(again.exit_code == 0);  // nothing pending: no backup taken, nothing to refuse
+    project.migration("2_b.sql", "-- migrate:up\nCREATE TABLE b (id int);\n");
+    project.run({"hash"});
+    auto exists = project.run({"apply", "--url", database.conninfo(), "--backup", archive.string()});
+    CHECK(exists.exit_code == 2);
+    CHECK_THAT(exists.output, Catch::Contains("the file exists"));
+}
