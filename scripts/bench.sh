@@ -7,7 +7,7 @@ if [ $# -lt 1 ]; then
   exit 2
 fi
 build=$1
-cmake --build "$build" -j2 --target bench_scratch bench_check bench_inspect
+cmake --build "$build" -j2 --target bench_scratch bench_check bench_inspect bench_apply
 
 echo
 echo "== bench_scratch: embedded server start and stop =="
@@ -24,3 +24,7 @@ fi
 echo
 echo "== bench_inspect: driftless inspect vs pg_dump --schema-only =="
 "$build/bench_inspect"
+
+echo
+echo "== bench_apply: driftless apply vs psql =="
+"$build/bench_apply"
