@@ -36,5 +36,6 @@ CommandRunner register_apply(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_down(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_status(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_hash(CLI::App& app, GlobalOptions& globals);
+CommandRunner register_baseline(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace driftless::cli

@@ -38,6 +38,7 @@ int run(int argc, char** argv) {
     commands["down"] = register_down(app, globals);
     commands["status"] = register_status(app, globals);
     commands["hash"] = register_hash(app, globals);
+    commands["baseline"] = register_baseline(app, globals);
 
     try {
         app.parse(argc, argv);
