@@ -6,6 +6,12 @@
 
 namespace driftless::loader {
 
+LoadSummary load_schema_path(const std::filesystem::path& schema_path, db::Session& session,
+                             bool quiet) {
+    auto statements = parser::parse_sources(parser::read_schema_sources(schema_path));
+    return load_statements(session, statements, {quiet});
+}
+
 CheckResult check_schema(const std::filesystem::path& schema_path, scratch::ScratchServer& server,
                          bool quiet) {
     auto sources = parser::read_schema_sources(schema_path);

@@ -5,6 +5,8 @@
 #include <map>
 #include <string>
 
+#include "db/session.hpp"
+#include "loader/schema_loader.hpp"
 #include "scratch/scratch_database.hpp"
 
 namespace driftless::loader {
@@ -18,6 +20,10 @@ struct CheckResult {
 
 // Throws parser::SourceErrors (exit 2) with every error; FailureError (exit 3) when the
 // scratch server fails.
+// Parses the schema path (every syntax error first) and loads it into the session's database.
+LoadSummary load_schema_path(const std::filesystem::path& schema_path, db::Session& session,
+                             bool quiet);
+
 CheckResult check_schema(const std::filesystem::path& schema_path, scratch::ScratchServer& server,
                          bool quiet);
 

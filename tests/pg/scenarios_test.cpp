@@ -1,0 +1,112 @@
+// The end-to-end scenarios of tests/scenarios/<name>/: current.sql and desired.sql are loaded
+// into two databases; the plan from current's model to desired's is run on the first (its
+// transactional statements in one transaction, then the others one by one); the model must
+// then equal desired's exactly, and a second diff must be empty. The plan back (diffing the
+// new state against current's model) must then give current's model exactly again.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "catalog/read_schema.hpp"
+#include "diff/diff_schema.hpp"
+#include "loader/check_schema.hpp"
+#include "model/schema_json.hpp"
+#include "support/test_server.hpp"
+
+using namespace driftless;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> scenario_dirs() {
+    std::vector<fs::path> dirs;
+    for (const auto& entry : fs::directory_iterator(fs::path(DRIFTLESS_SOURCE_DIR) / "tests" / "scenarios")) {
+        if (entry.is_directory()) dirs.push_back(entry.path());
+    }
+    std::sort(dirs.begin(), dirs.end());
+    return dirs;
+}
+
+void run_plan(db::Session& session, const diff::Plan& plan) {
+    auto text = diff::split_steps(plan);
+    session.execute("BEGIN");
+    for (const auto& sql : text.transactional) session.execute(sql);
+    session.execute("COMMIT");
+    for (const auto& sql : text.outside_transaction) session.execute(sql);
+}
+
+std::string plan_text(const diff::Plan& plan) {
+    std::string text;
+    for (const auto& change : plan.changes) {
+        text += change.summary + "\n";
+        for (const auto& step : change.steps)
+            text += std::string(step.transactional ? "    " : "    [no tx] ") + step.sql + "\n";
+    }
+    return text;
+}
+
+// What differs, as a JSON patch from a to b: short enough to read in a failure.
+std::string difference(const model::Schema& a, const model::Schema& b) {
+    auto patch = nlohmann::json::diff(model::to_json(a), model::to_json(b));
+    std::string text;
+    for (std::size_t i = 0; i < patch.size() && i < 12; ++i) text += patch[i].dump() + "\n";
+    return text;
+}
+
+void check_scenario(const fs::path& dir) {
+    testing::TestDatabase current_db, desired_db;
+    {
+        auto session = current_db.connect();
+        loader::load_schema_path(dir / "current.sql", session, true);
+        auto desired_session = desired_db.connect();
+        loader::load_schema_path(dir / "desired.sql", desired_session, true);
+    }
+    auto current = catalog::read_schema(current_db.conninfo());
+    auto desired = catalog::read_schema(desired_db.conninfo());
+    auto up = diff::diff_schemas(current, desired);
+    INFO("UP:\n" << plan_text(up));
+    REQUIRE_FALSE(up.empty());
+    auto session = current_db.connect();
+    run_plan(session, up);
+    auto after_up = catalog::read_schema(current_db.conninfo());
+    INFO("after UP, model differs from desired's:\n" << difference(after_up, desired));
+    CHECK(after_up == desired);
+    auto again = diff::diff_schemas(after_up, desired);
+    INFO("second diff:\n" << plan_text(again));
+    CHECK(again.empty());
+
+    auto down = diff::diff_schemas(after_up, current);
+    INFO("DOWN:\n" << plan_text(down));
+    run_plan(session, down);
+    auto after_down = catalog::read_schema(current_db.conninfo());
+    INFO("after DOWN, model differs from current's:\n" << difference(after_down, current));
+    CHECK(after_down == current);
+}
+
+// Four test cases, so ctest runs the scenarios in parallel.
+void run_share(std::size_t share, std::size_t shares) {
+    auto dirs = scenario_dirs();
+    REQUIRE(dirs.size() >= shares);
+    for (std::size_t i = share; i < dirs.size(); i += shares) {
+        DYNAMIC_SECTION(dirs[i].filename().string()) { check_scenario(dirs[i]); }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("scenarios, first quarter: UP gives desired, DOWN gives current, a second diff is empty",
+          "[pg][diff][scenarios]") {
+    run_share(0, 4);
+}
+TEST_CASE("scenarios, second quarter: UP gives desired, DOWN gives current, a second diff is empty",
+          "[pg][diff][scenarios]") {
+    run_share(1, 4);
+}
+TEST_CASE("scenarios, third quarter: UP gives desired, DOWN gives current, a second diff is empty",
+          "[pg][diff][scenarios]") {
+    run_share(2, 4);
+}
+TEST_CASE("scenarios, fourth quarter: UP gives desired, DOWN gives current, a second diff is empty",
+          "[pg][diff][scenarios]") {
+    run_share(3, 4);
+}

@@ -1,0 +1,1 @@
+CREATE TABLE a (id int, amount int DEFAULT 0);

@@ -1,0 +1,2 @@
+CREATE TABLE a (id int CONSTRAINT a_pk PRIMARY KEY);
+COMMENT ON CONSTRAINT a_pk ON a IS 'the key';

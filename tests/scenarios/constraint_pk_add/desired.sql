@@ -1,0 +1,1 @@
+CREATE TABLE a (id int NOT NULL CONSTRAINT a_pkey PRIMARY KEY, v text);

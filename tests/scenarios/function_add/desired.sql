@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+CREATE FUNCTION add_one(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x + 1';

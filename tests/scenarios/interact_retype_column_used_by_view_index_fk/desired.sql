@@ -1,0 +1,6 @@
+CREATE TABLE p (id bigint PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY, p_id bigint CONSTRAINT c_p REFERENCES p (id), name text);
+CREATE INDEX c_p_idx ON c (p_id);
+CREATE VIEW c_v AS SELECT id, p_id FROM c;
+ALTER TABLE c ENABLE ROW LEVEL SECURITY;
+CREATE POLICY c_pol ON c USING (p_id > 0);

@@ -1,0 +1,2 @@
+CREATE TABLE a (id int, owner text);
+ALTER TABLE a ENABLE ROW LEVEL SECURITY;

@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+CREATE PROCEDURE p(n int) LANGUAGE plpgsql AS $$ BEGIN INSERT INTO a VALUES (n); END $$;

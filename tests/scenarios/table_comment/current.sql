@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+COMMENT ON TABLE a IS 'old';

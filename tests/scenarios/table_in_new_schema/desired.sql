@@ -1,0 +1,3 @@
+CREATE TABLE a (id int);
+CREATE SCHEMA app;
+CREATE TABLE app.b (id int);

@@ -1,0 +1,3 @@
+CREATE TABLE a (id int, at timestamptz);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.at := now(); RETURN NEW; END $$;
+CREATE TRIGGER a_touch BEFORE INSERT OR UPDATE ON a FOR EACH ROW EXECUTE FUNCTION touch();

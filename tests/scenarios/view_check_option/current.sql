@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+CREATE VIEW pos AS SELECT id FROM a WHERE id > 0;

@@ -1,0 +1,3 @@
+CREATE TABLE a (id int, v text);
+CREATE VIEW v1 AS SELECT id, v FROM a;
+CREATE VIEW v2 AS SELECT id, v FROM v1;
