@@ -37,5 +37,9 @@ CommandRunner register_down(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_status(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_hash(CLI::App& app, GlobalOptions& globals);
 CommandRunner register_baseline(CLI::App& app, GlobalOptions& globals);
+CommandRunner register_plan(CLI::App& app, GlobalOptions& globals);
+CommandRunner register_push(CLI::App& app, GlobalOptions& globals);
+CommandRunner register_diff(CLI::App& app, GlobalOptions& globals);
+CommandRunner register_generate(CLI::App& app, GlobalOptions& globals);
 
 }  // namespace driftless::cli

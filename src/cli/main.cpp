@@ -39,6 +39,10 @@ int run(int argc, char** argv) {
     commands["status"] = register_status(app, globals);
     commands["hash"] = register_hash(app, globals);
     commands["baseline"] = register_baseline(app, globals);
+    commands["plan"] = register_plan(app, globals);
+    commands["push"] = register_push(app, globals);
+    commands["diff"] = register_diff(app, globals);
+    commands["generate"] = register_generate(app, globals);
 
     try {
         app.parse(argc, argv);

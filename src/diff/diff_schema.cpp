@@ -17,6 +17,18 @@ model::ObjectId object_id(model::ObjectKind kind, model::QualifiedName name,
     return id;
 }
 
+bool same_schema(const model::Schema& a, const model::Schema& b) {
+    if (a == b) return true;
+    auto ordered = [](model::Schema schema) {
+        for (auto& table : schema.tables) {
+            std::sort(table.columns.begin(), table.columns.end(),
+                      [](const auto& x, const auto& y) { return x.name < y.name; });
+        }
+        return schema;
+    };
+    return ordered(a) == ordered(b);
+}
+
 Plan diff_schemas(const model::Schema& from, const model::Schema& to, const DiffOptions& options) {
     DiffContext context{from, to, options, {}, {}, {}, {}, {}};
     {

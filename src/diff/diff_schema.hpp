@@ -14,6 +14,11 @@ struct DiffOptions {
     bool online = true;
 };
 
+// Whether two models are the same up to the order of table columns: ADD COLUMN appends, and
+// PostgreSQL cannot move a column, so a column added in the middle of a CREATE TABLE lands
+// last in the database (as with every other migration tool).
+bool same_schema(const model::Schema& a, const model::Schema& b);
+
 Plan diff_schemas(const model::Schema& from, const model::Schema& to, const DiffOptions& options = {});
 
 }  // namespace driftless::diff

@@ -70,7 +70,7 @@ void check_scenario(const fs::path& dir) {
     run_plan(session, up);
     auto after_up = catalog::read_schema(current_db.conninfo());
     INFO("after UP, model differs from desired's:\n" << difference(after_up, desired));
-    CHECK(after_up == desired);
+    CHECK(diff::same_schema(after_up, desired));
     auto again = diff::diff_schemas(after_up, desired);
     INFO("second diff:\n" << plan_text(again));
     CHECK(again.empty());
@@ -80,7 +80,7 @@ void check_scenario(const fs::path& dir) {
     run_plan(session, down);
     auto after_down = catalog::read_schema(current_db.conninfo());
     INFO("after DOWN, model differs from current's:\n" << difference(after_down, current));
-    CHECK(after_down == current);
+    CHECK(diff::same_schema(after_down, current));
 }
 
 // Four test cases, so ctest runs the scenarios in parallel.

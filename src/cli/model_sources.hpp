@@ -1,0 +1,38 @@
+#pragma once
+// Where a model comes from for the commands that compare: schema files loaded into a scratch
+// database, a migrations directory replayed there by the apply engine, or a live database.
+// The scratch database stays alive as long as the source, so `generate` can run and verify
+// its migration in it.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "cli/command.hpp"
+#include "model/schema.hpp"
+#include "scratch/scratch_database.hpp"
+
+namespace driftless::cli {
+
+struct ModelSource {
+    std::string description;  // for messages: "schema/", "migrations/", "prod (host=…)"
+    model::Schema model;
+    std::string conninfo;  // where the model was read
+    std::unique_ptr<scratch::ScratchDatabase> scratch;  // set for files and migrations
+};
+
+ModelSource schema_files_source(const std::filesystem::path& schema, scratch::ScratchServer& server,
+                                const Config& config, bool quiet);
+ModelSource migrations_source(const std::filesystem::path& migrations,
+                              scratch::ScratchServer& server, const Config& config);
+ModelSource database_source(const std::string& conninfo, const std::string& description,
+                            const Config& config);
+
+// The model of a database as the commands compare it: the tracking table left out.
+model::Schema read_model(const std::string& conninfo, const Config& config);
+
+// `diff --from/--to` sources: a URL or key=value string, `env:NAME`, a migrations directory
+// (it holds driftless.sum, or is the configured one), or a schema path.
+ModelSource resolve_source(const std::string& text, scratch::ScratchServer& server,
+                           const Config& config, bool quiet);
+
+}  // namespace driftless::cli
