@@ -24,3 +24,35 @@ if "$driftless" check --schema "$broken"; then
 else
   echo "(exit code $?)"
 fi
+
+echo "# migrations/ builds exactly what schema/ says (both replayed in scratch databases):"
+run diff --from migrations --to schema --check
+
+echo "# a developer edits the schema (in a copy): a column and an index on an existing table"
+project=$(mktemp -d)
+trap 'rm -rf "$broken" "$project"' EXIT
+cp -r schema migrations "$project"/
+printf 'schema: schema\nmigrations: migrations\n' > "$project/driftless.yaml"
+cat >> "$project/schema/authors.sql" <<'SQL'
+
+ALTER TABLE shop.authors ADD COLUMN website text;
+CREATE INDEX authors_website_idx ON shop.authors (website);
+SQL
+echo "\$ driftless diff --from migrations --to schema --check"
+if "$driftless" --config "$project/driftless.yaml" diff --from "$project/migrations" --to "$project/schema" --check; then
+  echo "expected drift" >&2
+  exit 1
+else
+  echo "(exit code $?: CI fails here until a migration is generated)"
+fi
+echo
+echo "\$ driftless generate add_author_website"
+"$driftless" --config "$project/driftless.yaml" generate add_author_website
+echo
+for file in "$project"/migrations/*_add_author_website.sql; do
+  echo "--- $(basename "$file")"
+  cat "$file"
+  echo
+done
+echo "\$ driftless diff --from migrations --to schema --check"
+"$driftless" --config "$project/driftless.yaml" diff --from "$project/migrations" --to "$project/schema" --check
