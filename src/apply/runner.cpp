@@ -82,9 +82,11 @@ ApplyReport apply_pending(const std::string& conninfo, const MigrationSet& files
                            return tracking.insert_statement(row);
                        },
                        {},
-                       entry.statements_done};
+                       entry.statements_done,
+                       false};
         if (!migration.up.transactional)
             run.progress = [&](int done) { return tracking.progress_statement(row, done); };
+        run.resuming = entry.state == MigrationState::partial;
         if (entry.state == MigrationState::partial && options.settings.on_note) {
             options.settings.on_note(fmt::format("resuming {} at statement {} of {}",
                                                  migration.file_name(), entry.statements_done + 1,
@@ -140,7 +142,7 @@ RevertReport revert_applied(const std::string& conninfo, const MigrationSet& fil
         if (options.on_start) options.on_start(migration, i, to_revert.size());
         SectionRun run{*migration.down, migration.down_path.value_or(migration.up_path),
                        [&](int) { return tracking.delete_statement(migration.version); },
-                       {}, 0};
+                       {}, 0, false};
         if (!runner) runner.emplace(session, options.settings);
         int execution_ms = runner->run(run);
         if (options.on_reverted) options.on_reverted(migration, execution_ms);

@@ -177,7 +177,7 @@ int SectionRunner::run_statement_by_statement(const SectionRun& run) {
     if (run.progress && run.start_at == 0) session_.execute(run.progress(0));
     for (std::size_t i = static_cast<std::size_t>(run.start_at); i < statements.size(); ++i) {
         const SectionStatement& statement = statements[i];
-        bool resuming_here = run.start_at > 0 && i == static_cast<std::size_t>(run.start_at);
+        bool resuming_here = run.resuming && i == static_cast<std::size_t>(run.start_at);
         for (int attempt = 1;; ++attempt) {
             try {
                 if (prepare_concurrent_index(statement, resuming_here)) execute_timed(statement);

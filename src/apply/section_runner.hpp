@@ -39,6 +39,9 @@ struct SectionRun {
     // transaction:false only: records that the first n statements are done (empty: none kept).
     std::function<std::string(int done)> progress;
     int start_at = 0;  // transaction:false: statements already done by an earlier run
+    // transaction:false: an earlier run stopped in statement start_at (it may have finished
+    // it without recording so).
+    bool resuming = false;
 };
 
 class SectionRunner {

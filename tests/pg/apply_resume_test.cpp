@@ -153,3 +153,27 @@ TEST_CASE("a lock timeout is retried with backoff, then reported", "[pg][apply]"
         CHECK(database.scalar("SELECT count(*) FROM schema_migrations") == "2");
     }
 }
+
+TEST_CASE("a run killed during its first statement leaves a resumable record, built index kept",
+          "[pg][apply]") {
+    Project project;
+    project.migration("1_t.sql", "-- migrate:up\nCREATE TABLE t (a int);\n");
+    project.migration("2_index.sql",
+                      "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY t_a ON t (a);\n"
+                      "CREATE TABLE t2 (x int);\n");
+    REQUIRE(project.run({"hash"}).exit_code == 0);
+    testing::TestDatabase database;
+    REQUIRE(project.run({"apply", "--url", database.conninfo(), "--to", "1"}).exit_code == 0);
+    // Recorded as started (0 statements done), and the build finished before the kill.
+    auto session = database.connect();
+    session.execute("CREATE INDEX t_a ON t (a)");
+    session.execute(
+        "INSERT INTO schema_migrations (version, name, checksum, statements_done) "
+        "VALUES ('2', 'index', '', 0)");
+    auto resumed = project.run({"apply", "--url", database.conninfo()});
+    INFO(resumed.output);
+    CHECK(resumed.exit_code == 0);
+    CHECK_THAT(resumed.output, Catch::Contains("resuming 2_index.sql at statement 1 of 2") &&
+                                   Catch::Contains("index public.t_a is already built"));
+    CHECK(database.scalar("SELECT to_regclass('t2') IS NOT NULL") == "t");
+}
