@@ -59,6 +59,13 @@ SELECT 'triggers', count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrel
 UNION ALL
 SELECT 'policies', count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
   WHERE c.relnamespace IN (SELECT oid FROM user_namespaces)
+UNION ALL
+SELECT 'rules', count(*) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
+  WHERE r.rulename <> '_RETURN' AND c.relnamespace IN (SELECT oid FROM user_namespaces)
+UNION ALL
+SELECT 'statistics', count(*) FROM pg_statistic_ext s
+  WHERE s.stxnamespace IN (SELECT oid FROM user_namespaces)
+    AND NOT EXISTS (SELECT 1 FROM extension_members e WHERE e.classid = 'pg_statistic_ext'::regclass AND e.objid = s.oid)
 )SQL";
 
 }  // namespace

@@ -20,6 +20,12 @@ namespace {
 // they are found by search_path otherwise. It is reported only when it differs from the
 // type's own collation, which is what a column without COLLATE gets.
 //
+// options: attoptions (n_distinct, n_distinct_inherited). Some server builds keep a
+// bookkeeping entry of their own there (pg_attver=<number>) on every attribute, which
+// differs between databases and cannot be set or reset; it is not the schema's. The list is
+// unpacked only when it holds something else: doing it for every column cost as much again
+// as the rest of the query.
+//
 // Defaults and generation expressions share pg_attrdef; attgenerated tells them apart.
 // The identity sequence is the one tied to the column by an internal ('i') dependency.
 // A default cannot refer to columns, so it is deparsed without its table (relid 0): with
@@ -53,7 +59,12 @@ SELECT n.nspname AS schema_name,
        {compression} AS compression,
        d.description AS comment,
        to_json(a.attacl::text[]) AS acl,
-       NOT a.attislocal AS inherited
+       NOT a.attislocal AS inherited,
+       {statistics_target} AS statistics_target,
+       CASE WHEN cardinality(a.attoptions) > 1 OR a.attoptions[1] NOT LIKE 'pg\_attver=%' THEN
+            array_to_json(ARRAY(SELECT o FROM unnest(a.attoptions) AS o
+                                 WHERE o NOT LIKE 'pg\_attver=%' ORDER BY o COLLATE "C"))
+       END AS options
   FROM pg_attribute a
   JOIN pg_class c ON c.oid = a.attrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -75,6 +86,11 @@ SELECT n.nspname AS schema_name,
  ORDER BY a.attrelid, a.attnum  -- cheap keys: tables are matched by name, columns keep attnum order
 )SQL";
 
+// SET STATISTICS: before PostgreSQL 17 attstattarget is -1 for "the default"; from 17 on it
+// is NULL then (and an int2).
+constexpr const char* statistics_target_17 = "a.attstattarget::integer";
+constexpr const char* statistics_target_before_17 = "nullif(a.attstattarget, -1)";
+
 // attcompression arrived in PostgreSQL 14; '' means "the server's default_toast_compression".
 constexpr const char* compression_14 =
     "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END";
@@ -95,7 +111,10 @@ std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(
         columns_query, fmt::arg("scope", schema_in_scope("n", context)),
         fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")),
         fmt::arg("compression",
-                 context.server_version >= 140000 ? compression_14 : compression_before_14));
+                 context.server_version >= 140000 ? compression_14 : compression_before_14),
+        fmt::arg("statistics_target", context.server_version >= 170000
+                                          ? statistics_target_17
+                                          : statistics_target_before_17));
     std::vector<std::pair<model::QualifiedName, model::Column>> columns;
     const pqxx::result result = tx.exec(sql);
     const FieldPositions at(result);
@@ -138,6 +157,9 @@ std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(
         column.comment = optional_text(row[at("comment")]);
         column.acl = sorted_text_list(row[at("acl")]);
         column.inherited = row[at("inherited")].as<bool>();
+        if (!row[at("statistics_target")].is_null())
+            column.statistics_target = row[at("statistics_target")].as<int>();
+        column.options = text_list(row[at("options")]);
         columns.emplace_back(std::move(table), std::move(column));
     }
     return columns;

@@ -13,7 +13,8 @@
 // range, a row type to its relation, and a range type's constructor functions to the range.
 // Anything not mapped drops its edges: system objects, other schemas, extension members,
 // schemas themselves (containment is in the name), internal triggers, a partition's clones
-// of its parent's triggers, rules other than views' (not modelled), collations, operators.
+// of its parent's triggers, collations, operators. Rules other than views' _RETURN and
+// extended statistics objects are objects of their own, carrying their table.
 //
 // Only normal ('n') and auto ('a') dependencies become edges; internal and partition ones
 // only say "part of", which the mapping already expresses. Edges that map to one object
@@ -42,8 +43,8 @@ namespace driftless::catalog {
 
 namespace {
 
-// Objects of a table (constraint, index, trigger, policy) are named {table schema, name} and
-// carry their table. Functions carry pg_get_function_identity_arguments, as
+// Objects of a table (constraint, index, trigger, policy, rule) are named {table schema, name}
+// and carry their table; a statistics object carries its table and its own schema. Functions carry pg_get_function_identity_arguments, as
 // model::Function::arguments does, so an ObjectId built from a Function matches.
 // No DISTINCT: the same pair comes out once per column involved, and deduplicating the
 // wide text rows on the server cost more than doing it after the mapping to ObjectIds.
@@ -155,6 +156,16 @@ objects AS (
     JOIN relations r ON r.objid = rw.ev_class
    WHERE rw.rulename = '_RETURN' AND r.kind IN ('view', 'materialized_view')
   UNION ALL
+  SELECT 'pg_rewrite'::regclass::oid, rw.oid, 'rule', r.schema_name, rw.rulename, r.schema_name, r.object_name, ''
+    FROM pg_rewrite rw
+    JOIN relations r ON r.objid = rw.ev_class
+   WHERE rw.rulename <> '_RETURN' AND r.kind IN ('table', 'view', 'materialized_view')
+  UNION ALL
+  SELECT 'pg_statistic_ext'::regclass::oid, s.oid, 'statistics', sn.nspname, s.stxname, r.schema_name, r.object_name, ''
+    FROM pg_statistic_ext s
+    JOIN pg_namespace sn ON sn.oid = s.stxnamespace
+    JOIN relations r ON r.objid = s.stxrelid
+  UNION ALL
   SELECT 'pg_attrdef'::regclass::oid, ad.oid, r.kind, r.schema_name, r.object_name, NULL, NULL, ''
     FROM pg_attrdef ad
     JOIN relations r ON r.objid = ad.adrelid
@@ -177,7 +188,7 @@ SELECT 'e', dep.classid, dep.objid, dep.refclassid, dep.refobjid, dep.deptype = 
                           'pg_rewrite'::regclass, 'pg_attrdef'::regclass)
    AND dep.classid IN ('pg_class'::regclass, 'pg_type'::regclass, 'pg_constraint'::regclass,
                        'pg_proc'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass,
-                       'pg_rewrite'::regclass, 'pg_attrdef'::regclass)
+                       'pg_rewrite'::regclass, 'pg_attrdef'::regclass, 'pg_statistic_ext'::regclass)
 )SQL";
 
 // Multiranges arrived in PostgreSQL 14.
@@ -201,6 +212,8 @@ model::ObjectKind object_kind(const std::string& kind) {
     if (kind == "index") return ObjectKind::index;
     if (kind == "trigger") return ObjectKind::trigger;
     if (kind == "policy") return ObjectKind::policy;
+    if (kind == "statistics") return ObjectKind::statistics;
+    if (kind == "rule") return ObjectKind::rule;
     throw FailureError(fmt::format("dependency query returned unknown object kind '{}'", kind));
 }
 

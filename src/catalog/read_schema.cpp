@@ -112,6 +112,8 @@ void read_constraints_and_indexes(pqxx::transaction_base& tx, const ReadContext&
     model::Schema& schema = raw.schema;
     schema.constraints = timed("constraints", [&] { return read_constraints(tx, context); });
     schema.indexes = timed("indexes", [&] { return read_indexes(tx, context); });
+    schema.statistics = timed("statistics", [&] { return read_statistics(tx, context); });
+    schema.rules = timed("rules", [&] { return read_rules(tx, context); });
 }
 
 void apply_exclusions(model::Schema& schema, const Exclusions& exclusions) {
@@ -129,6 +131,9 @@ void apply_exclusions(model::Schema& schema, const Exclusions& exclusions) {
     drop_excluded(schema.indexes, exclusions, by_table);
     drop_excluded(schema.triggers, exclusions, by_table);
     drop_excluded(schema.policies, exclusions, by_table);
+    drop_excluded(schema.statistics, exclusions, by_table);
+    drop_excluded(schema.statistics, exclusions, by_name);
+    drop_excluded(schema.rules, exclusions, by_table);
     auto involves_excluded = [&](const model::ObjectId& id) {
         return exclusions.excluded(id.name) ||
                (!id.table.name.empty() && exclusions.excluded(id.table));
@@ -300,6 +305,8 @@ model::Schema read_schema(const std::string& conninfo, const ReadOptions& option
     schema.functions = types.functions;
     schema.constraints = std::move(parts[2].schema.constraints);
     schema.indexes = std::move(parts[2].schema.indexes);
+    schema.statistics = std::move(parts[2].schema.statistics);
+    schema.rules = std::move(parts[2].schema.rules);
     attach_columns(schema.tables, std::move(parts[0].columns));
     apply_exclusions(schema, {options.exclude_patterns, split_qualified(options.tracking_table)});
     if (!options.privileges) clear_privileges(schema);

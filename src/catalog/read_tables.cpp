@@ -16,6 +16,8 @@ namespace driftless::catalog {
 namespace {
 
 // Lists travel as JSON so that names with quotes, commas or braces need no array parsing.
+// The replica identity index is looked up only for the tables that have one (relreplident
+// 'i'); pg_index.indisreplident marks it.
 // Parents are joined on pg_inherits; for a partition its only parent is partition_of, so
 // `inherits` is left empty there (the server forbids plain inheritance on partitions).
 constexpr const char* tables_query = R"SQL(
@@ -40,7 +42,12 @@ SELECT n.nspname AS schema_name,
        c.relrowsecurity AS row_security,
        c.relforcerowsecurity AS force_row_security,
        d.description AS comment,
-       to_json(c.relacl::text[]) AS acl
+       to_json(c.relacl::text[]) AS acl,
+       c.relreplident::text AS replica_identity,
+       CASE WHEN c.relreplident = 'i' THEN
+            (SELECT ri.relname FROM pg_index rx JOIN pg_class ri ON ri.oid = rx.indexrelid
+              WHERE rx.indrelid = c.oid AND rx.indisreplident)
+       END AS replica_identity_index
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_am am ON am.oid = c.relam
@@ -62,6 +69,26 @@ model::TableKind table_kind(const std::string& relkind, const model::QualifiedNa
     if (relkind == "f") return model::TableKind::foreign;
     throw FailureError(
         fmt::format("table {} has unexpected relkind '{}'", name.display(), relkind));
+}
+
+// relreplident 'i' whose index was dropped since: the server then logs no old key at all,
+// as with NOTHING, and that is how it is modelled (no DDL could recreate the other state).
+void set_replica_identity(model::Table& table, const std::string& code,
+                          std::optional<std::string> index) {
+    using model::ReplicaIdentity;
+    if (code == "d") {
+        table.replica_identity = ReplicaIdentity::default_key;
+    } else if (code == "f") {
+        table.replica_identity = ReplicaIdentity::full;
+    } else if (code == "n" || (code == "i" && !index)) {
+        table.replica_identity = ReplicaIdentity::nothing;
+    } else if (code == "i") {
+        table.replica_identity = ReplicaIdentity::index;
+        table.replica_identity_index = std::move(index);
+    } else {
+        throw FailureError(fmt::format("table {} has unexpected relreplident '{}'",
+                                       table.name.display(), code));
+    }
 }
 
 }  // namespace
@@ -94,6 +121,8 @@ std::vector<model::Table> read_tables(Transaction& tx, const ReadContext& contex
         table.force_row_security = row[at("force_row_security")].as<bool>();
         table.comment = optional_text(row[at("comment")]);
         table.acl = sorted_text_list(row[at("acl")]);
+        set_replica_identity(table, row[at("replica_identity")].as<std::string>(),
+                             optional_text(row[at("replica_identity_index")]));
         tables.push_back(std::move(table));
     }
     return tables;

@@ -35,9 +35,13 @@ SELECT n.nspname AS schema, t.typname AS name,
        t.typnotnull AS not_null,
        coalesce((SELECT json_agg(json_build_object('name', c.conname,
                                                    'definition', pg_get_constraintdef(c.oid),
-                                                   'validated', c.convalidated)
+                                                   'validated', c.convalidated,
+                                                   'comment', cd.description)
                                  ORDER BY c.conname COLLATE "C")
-                 FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c')::text, '[]') AS checks,
+                 FROM pg_constraint c
+                 LEFT JOIN pg_description cd
+                        ON cd.classoid = 'pg_constraint'::regclass AND cd.objoid = c.oid AND cd.objsubid = 0
+                 WHERE c.contypid = t.oid AND c.contype = 'c')::text, '[]') AS checks,
        d.description AS comment, {acl} AS acl
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -47,14 +51,18 @@ WHERE t.typtype = 'd' AND {scope} AND {not_extension_member}
 ORDER BY n.nspname COLLATE "C", t.typname COLLATE "C"
 )SQL";
 
+// An attribute's comment is stored like a table column's: on the type's pg_class row.
 constexpr const char* composite_types_query = R"SQL(
 SELECT n.nspname AS schema, t.typname AS name,
        coalesce((SELECT json_agg(json_build_object(
                           'name', a.attname,
                           'type', format_type(a.atttypid, a.atttypmod),
-                          'collation', CASE WHEN a.attcollation <> at.typcollation THEN {attribute_collation} END)
+                          'collation', CASE WHEN a.attcollation <> at.typcollation THEN {attribute_collation} END,
+                          'comment', ad.description)
                         ORDER BY a.attnum)
                  FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
+                 LEFT JOIN pg_description ad
+                        ON ad.classoid = 'pg_class'::regclass AND ad.objoid = a.attrelid AND ad.objsubid = a.attnum
                  WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)::text, '[]') AS attributes,
        d.description AS comment, {acl} AS acl
 FROM pg_type t
@@ -156,9 +164,12 @@ std::vector<model::Domain> read_domains(Transaction& tx, const ReadContext& cont
         domain.default_expression = optional_text(row["default_expression"]);
         domain.not_null = row["not_null"].as<bool>();
         for (const auto& check : nlohmann::json::parse(row["checks"].as<std::string>())) {
-            domain.checks.push_back({check.at("name").get<std::string>(),
-                                     without_not_valid(check.at("definition").get<std::string>()),
-                                     check.at("validated").get<bool>()});
+            model::DomainCheck item;
+            item.name = check.at("name").get<std::string>();
+            item.definition = without_not_valid(check.at("definition").get<std::string>());
+            item.validated = check.at("validated").get<bool>();
+            item.comment = optional_text(check.at("comment"));
+            domain.checks.push_back(std::move(item));
         }
         domain.comment = optional_text(row["comment"]);
         domain.acl = text_list(row["acl"].as<std::string>());
@@ -174,9 +185,12 @@ std::vector<model::CompositeType> read_composite_types(Transaction& tx,
         model::CompositeType type;
         type.name = name_of(row);
         for (const auto& attribute : nlohmann::json::parse(row["attributes"].as<std::string>())) {
-            type.attributes.push_back({attribute.at("name").get<std::string>(),
-                                       attribute.at("type").get<std::string>(),
-                                       optional_text(attribute.at("collation"))});
+            model::CompositeAttribute item;
+            item.name = attribute.at("name").get<std::string>();
+            item.type = attribute.at("type").get<std::string>();
+            item.collation = optional_text(attribute.at("collation"));
+            item.comment = optional_text(attribute.at("comment"));
+            type.attributes.push_back(std::move(item));
         }
         type.comment = optional_text(row["comment"]);
         type.acl = text_list(row["acl"].as<std::string>());

@@ -32,6 +32,8 @@ std::vector<model::Constraint> read_constraints(Transaction&, const ReadContext&
 std::vector<model::Index> read_indexes(Transaction&, const ReadContext&);
 std::vector<model::Trigger> read_triggers(Transaction&, const ReadContext&);
 std::vector<model::Policy> read_policies(Transaction&, const ReadContext&);
+std::vector<model::ExtendedStatistics> read_statistics(Transaction&, const ReadContext&);
+std::vector<model::Rule> read_rules(Transaction&, const ReadContext&);
 std::vector<model::Dependency> read_dependencies(Transaction&, const ReadContext&);
 
 }  // namespace driftless::catalog

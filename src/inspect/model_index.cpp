@@ -23,6 +23,9 @@ ModelIndex::ModelIndex(const model::Schema& schema) {
     for (const auto& index : schema.indexes) parts_[index.table].indexes.push_back(&index);
     for (const auto& trigger : schema.triggers) parts_[trigger.table].triggers.push_back(&trigger);
     for (const auto& policy : schema.policies) parts_[policy.table].policies.push_back(&policy);
+    for (const auto& statistics : schema.statistics)
+        parts_[statistics.table].statistics.push_back(&statistics);
+    for (const auto& rule : schema.rules) parts_[rule.table].rules.push_back(&rule);
     for (const auto& sequence : schema.sequences) {
         if (written_with_table(sequence))
             parts_[sequence.owned_by->table].owned_sequences.push_back(&sequence);
@@ -38,6 +41,8 @@ ModelIndex::ModelIndex(const model::Schema& schema) {
         sort_by(parts.indexes, by_name);
         sort_by(parts.triggers, by_name);
         sort_by(parts.policies, by_name);
+        sort_by(parts.statistics, by_name);  // schema, then name
+        sort_by(parts.rules, by_name);
         sort_by(parts.owned_sequences, by_name);
         sort_by(parts.partitions, by_name);
     }

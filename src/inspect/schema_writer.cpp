@@ -6,8 +6,10 @@
 //   <schema>/sequences.sql         sequences not owned by a column
 //   <schema>/functions/<name>.sql  functions, procedures and aggregates, overloads together
 //   <schema>/tables/<name>.sql     a table, its owned sequences, constraints, indexes,
-//                                  triggers, policies, comments, then its partitions
-//   <schema>/views/<name>.sql      a view or materialized view (with its indexes)
+//                                  replica identity, extended statistics, triggers, rules,
+//                                  policies, comments, then its partitions
+//   <schema>/views/<name>.sql      a view or materialized view (with its indexes, extended
+//                                  statistics, triggers and rules)
 //
 // Privileges (the acl fields) are deliberately not written. driftless compares privileges
 // only when asked to, because grants usually name roles that exist on one server and not

@@ -125,7 +125,10 @@ void append_sections(SqlFile& file, const model::Table& table, const ModelIndex&
     file.add(column_alters(table, index));
     file.add(constraint_alters(table, parts));
     file.add(index_statements(parts));
+    file.add(replica_identity_statement(table));
+    file.add(statistics_statements(parts));
     file.add(trigger_statements(table.name, parts));
+    file.add(rule_statements(table.name, parts, true));
     file.add(policy_statements(table, parts));
     file.add(table_comments(table, parts));
     for (const auto* partition : parts.partitions) append_sections(file, *partition, index, true);
@@ -172,6 +175,13 @@ Group column_alters(const model::Table& table, const ModelIndex& index) {
                                                 : std::string("DEFAULT")) +
                             ";");
         }
+        // Neither is copied from a parent: every table states its own.
+        if (column.statistics_target) {
+            group.push_back(only + name + " SET STATISTICS " +
+                            std::to_string(*column.statistics_target) + ";");
+        }
+        if (!column.options.empty())
+            group.push_back(only + name + " SET (" + option_list(column.options) + ");");
     }
     for (const auto* sequence : index.parts(table.name).owned_sequences) {
         group.push_back("ALTER SEQUENCE " + quote_qualified(sequence->name) + " OWNED BY " +

@@ -1,5 +1,6 @@
 // What follows CREATE TABLE in a table's file: constraints that cannot be inline, indexes,
-// triggers, row-level security and policies, comments.
+// triggers, row-level security and policies, comments (replica identity, rules and extended
+// statistics are in write_table_extras.cpp).
 #include "emit/quote.hpp"
 #include "inspect/writer_support.hpp"
 
@@ -170,6 +171,8 @@ Group table_comments(const model::Table& table, const TableParts& parts) {
     }
     for (auto& comment : index_comments(parts)) group.push_back(std::move(comment));
     for (auto& comment : trigger_comments(table.name, parts)) group.push_back(std::move(comment));
+    for (auto& comment : rule_comments(table.name, parts)) group.push_back(std::move(comment));
+    for (auto& comment : statistics_comments(parts)) group.push_back(std::move(comment));
     for (const auto* policy : parts.policies) {
         if (policy->comment) {
             group.push_back(

@@ -42,6 +42,13 @@ Group domain(const model::Domain& domain) {
     Group group{text + ";"};
     for (auto& statement : later) group.push_back(std::move(statement));
     if (domain.comment) group.push_back(comment_on("DOMAIN " + name, *domain.comment));
+    for (const auto& check : domain.checks) {
+        if (check.comment) {
+            group.push_back(comment_on(
+                "CONSTRAINT " + quote_identifier(check.name) + " ON DOMAIN " + name,
+                *check.comment));
+        }
+    }
     return group;
 }
 
@@ -56,6 +63,13 @@ Group composite_type(const model::CompositeType& type) {
     Group group{"CREATE TYPE " + quote_qualified(type.name) + " AS " + body + ";"};
     if (type.comment)
         group.push_back(comment_on("TYPE " + quote_qualified(type.name), *type.comment));
+    for (const auto& attribute : type.attributes) {
+        if (attribute.comment) {
+            group.push_back(comment_on("COLUMN " + quote_qualified(type.name) + "." +
+                                           quote_identifier(attribute.name),
+                                       *attribute.comment));
+        }
+    }
     return group;
 }
 

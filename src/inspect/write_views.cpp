@@ -1,5 +1,5 @@
-// <schema>/views/<name>.sql: a view or materialized view, a materialized view's indexes,
-// a view's INSTEAD OF triggers, and comments.
+// <schema>/views/<name>.sql: a view or materialized view, a materialized view's indexes and
+// extended statistics, a view's INSTEAD OF triggers and rules, and comments.
 #include "emit/quote.hpp"
 #include "inspect/writer_support.hpp"
 
@@ -49,7 +49,9 @@ std::string write_view_file(const model::View& view, const ModelIndex& index) {
     file.add({create_view(view)});
     const auto& parts = index.parts(view.name);
     file.add(index_statements(parts));
+    file.add(statistics_statements(parts));
     file.add(trigger_statements(view.name, parts));
+    file.add(rule_statements(view.name, parts, false));
 
     Group comments;
     std::string object = view.materialized ? "MATERIALIZED VIEW " : "VIEW ";
@@ -60,6 +62,8 @@ std::string write_view_file(const model::View& view, const ModelIndex& index) {
     }
     for (auto& comment : index_comments(parts)) comments.push_back(std::move(comment));
     for (auto& comment : trigger_comments(view.name, parts)) comments.push_back(std::move(comment));
+    for (auto& comment : rule_comments(view.name, parts)) comments.push_back(std::move(comment));
+    for (auto& comment : statistics_comments(parts)) comments.push_back(std::move(comment));
     file.add(std::move(comments));
     return file.text();
 }

@@ -80,6 +80,8 @@ struct TableParts {
     std::vector<const model::Index*> indexes;     // on tables and materialized views
     std::vector<const model::Trigger*> triggers;  // on tables and views (INSTEAD OF)
     std::vector<const model::Policy*> policies;
+    std::vector<const model::ExtendedStatistics*> statistics;  // tables and materialized views
+    std::vector<const model::Rule*> rules;                     // tables and views
     std::vector<const model::Sequence*> owned_sequences;  // sequences OWNED BY a column
     std::vector<const model::Table*> partitions;          // direct partitions
 };
@@ -127,6 +129,14 @@ Group trigger_statements(const model::QualifiedName& relation,
 Group trigger_comments(const model::QualifiedName& relation, const TableParts& parts);
 Group policy_statements(const model::Table& table, const TableParts& parts);
 Group table_comments(const model::Table& table, const TableParts& parts);
+
+// Replica identity, rules and extended statistics (write_table_extras.cpp).
+Group replica_identity_statement(const model::Table& table);  // only when not the default
+Group rule_statements(const model::QualifiedName& relation, const TableParts& parts,
+                      bool is_table);  // tables and views; views cannot disable a rule
+Group rule_comments(const model::QualifiedName& relation, const TableParts& parts);
+Group statistics_statements(const TableParts& parts);  // tables and materialized views
+Group statistics_comments(const TableParts& parts);
 
 // Whether a constraint is written inside CREATE TABLE (validated, not a foreign key, not
 // inherited); the rest that are not inherited become ALTER TABLE … ADD CONSTRAINT.

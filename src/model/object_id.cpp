@@ -34,6 +34,10 @@ const char* kind_name(ObjectKind kind) {
             return "trigger";
         case ObjectKind::policy:
             return "policy";
+        case ObjectKind::statistics:
+            return "statistics";
+        case ObjectKind::rule:
+            return "rule";
     }
     return "object";
 }

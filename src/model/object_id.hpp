@@ -1,6 +1,7 @@
 #pragma once
 // The identity of any object in a Schema: what kind, its qualified name, the table it belongs
-// to (constraints, indexes, triggers, policies) and, for functions, its argument types.
+// to (constraints, indexes, triggers, policies, statistics, rules) and, for functions, its
+// argument types.
 // ObjectIds key the diff and ordering; their order is the stable order of everything emitted.
 #include <compare>
 #include <string>
@@ -25,6 +26,8 @@ enum class ObjectKind {
     index,
     trigger,
     policy,
+    statistics,  // extended statistics; name is its own qualified name, table its table
+    rule,
 };
 
 const char* kind_name(ObjectKind kind);  // "table", "materialized view", …

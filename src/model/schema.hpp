@@ -10,7 +10,9 @@
 #include "model/namespace.hpp"
 #include "model/object_id.hpp"
 #include "model/policy.hpp"
+#include "model/rule.hpp"
 #include "model/sequence.hpp"
+#include "model/statistics.hpp"
 #include "model/table.hpp"
 #include "model/trigger.hpp"
 #include "model/types.hpp"
@@ -41,6 +43,8 @@ struct Schema {
     std::vector<Trigger> triggers;         // sorted by (table, name)
     std::vector<Policy> policies;          // sorted by (table, name)
     std::vector<Dependency> dependencies;  // sorted; between objects of this schema only
+    std::vector<ExtendedStatistics> statistics{};  // sorted by (table, name)
+    std::vector<Rule> rules{};                     // sorted by (table, name)
 
     bool operator==(const Schema&) const = default;
 };

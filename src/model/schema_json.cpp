@@ -48,6 +48,8 @@ Json column_json(const Column& c) {
     put(j, "comment", c.comment);
     put(j, "acl", c.acl);
     put(j, "inherited", c.inherited);
+    if (c.statistics_target) j["statistics_target"] = *c.statistics_target;
+    put(j, "options", c.options);
     return j;
 }
 
@@ -68,6 +70,10 @@ Json table_json(const Table& t) {
     put(j, "force_row_security", t.force_row_security);
     put(j, "comment", t.comment);
     put(j, "acl", t.acl);
+    static const char* identities[] = {"default", "full", "nothing", "index"};
+    if (t.replica_identity != ReplicaIdentity::default_key)
+        j["replica_identity"] = identities[static_cast<int>(t.replica_identity)];
+    put(j, "replica_identity_index", t.replica_identity_index);
     return j;
 }
 
@@ -84,6 +90,24 @@ Json constraint_json(const Constraint& c) {
     if (!c.validated) j["validated"] = false;
     put(j, "inherited", c.inherited);
     put(j, "comment", c.comment);
+    return j;
+}
+
+Json statistics_json(const ExtendedStatistics& s) {
+    Json j{{"table", name(s.table)}, {"name", name(s.name)}, {"definition", s.definition}};
+    put(j, "comment", s.comment);
+    return j;
+}
+
+Json rule_json(const Rule& r) {
+    static const char* events[] = {"SELECT", "UPDATE", "INSERT", "DELETE"};
+    Json j{{"table", name(r.table)},
+           {"name", r.name},
+           {"event", events[static_cast<int>(r.event)]},
+           {"definition", r.definition},
+           {"enabled", std::string(1, r.enabled)}};
+    put(j, "instead", r.instead);
+    put(j, "comment", r.comment);
     return j;
 }
 
@@ -114,9 +138,11 @@ Json to_json(const Schema& s) {
         put(x, "collation", d.collation);
         put(x, "default", d.default_expression);
         put(x, "not_null", d.not_null);
-        for (const auto& c : d.checks)
-            x["checks"].push_back(
-                {{"name", c.name}, {"definition", c.definition}, {"validated", c.validated}});
+        for (const auto& c : d.checks) {
+            Json check{{"name", c.name}, {"definition", c.definition}, {"validated", c.validated}};
+            put(check, "comment", c.comment);
+            x["checks"].push_back(check);
+        }
         put(x, "comment", d.comment);
         put(x, "acl", d.acl);
         j["domains"].push_back(x);
@@ -126,6 +152,7 @@ Json to_json(const Schema& s) {
         for (const auto& a : c.attributes) {
             Json attribute{{"name", a.name}, {"type", a.type}};
             put(attribute, "collation", a.collation);
+            put(attribute, "comment", a.comment);
             x["attributes"].push_back(attribute);
         }
         put(x, "comment", c.comment);
@@ -204,6 +231,8 @@ Json to_json(const Schema& s) {
         put(x, "comment", p.comment);
         j["policies"].push_back(x);
     }
+    for (const auto& x : s.statistics) j["statistics"].push_back(statistics_json(x));
+    for (const auto& r : s.rules) j["rules"].push_back(rule_json(r));
     for (const auto& d : s.dependencies)
         j["dependencies"].push_back({id_json(d.from), id_json(d.to)});
     return j;

@@ -28,10 +28,19 @@ struct Column {
     std::optional<std::string> comment;
     std::vector<std::string> acl;  // column privileges
     bool inherited = false;        // !attislocal: defined by a parent table only
+    // SET STATISTICS n (attstattarget); absent for the server's default_statistics_target.
+    // Never copied from a parent: each partition or child has its own.
+    std::optional<int> statistics_target{};
+    std::vector<std::string> options{};  // attoptions, sorted: "n_distinct=-0.5"
     bool operator==(const Column&) const = default;
 };
 
 enum class TableKind { ordinary, partitioned, foreign };
+
+// What logical replication records of an updated or deleted row (pg_class.relreplident).
+// `index` names the unique index in replica_identity_index. A table whose identity index
+// was dropped behaves as `nothing`, and is read as such.
+enum class ReplicaIdentity { default_key, full, nothing, index };
 enum class Persistence { permanent, unlogged };
 
 struct Table {
@@ -49,6 +58,8 @@ struct Table {
     bool force_row_security = false;
     std::optional<std::string> comment;
     std::vector<std::string> acl;
+    ReplicaIdentity replica_identity = ReplicaIdentity::default_key;
+    std::optional<std::string> replica_identity_index{};  // for ReplicaIdentity::index
     bool operator==(const Table&) const = default;
 };
 

@@ -20,6 +20,7 @@ struct DomainCheck {
     std::string name;
     std::string definition;  // pg_get_constraintdef: "CHECK ((VALUE > 0))"
     bool validated = true;
+    std::optional<std::string> comment{};  // COMMENT ON CONSTRAINT … ON DOMAIN …
     bool operator==(const DomainCheck&) const = default;
 };
 
@@ -39,6 +40,7 @@ struct CompositeAttribute {
     std::string name;
     std::string type;
     std::optional<std::string> collation;
+    std::optional<std::string> comment{};  // COMMENT ON COLUMN type.attribute
     bool operator==(const CompositeAttribute&) const = default;
 };
 
