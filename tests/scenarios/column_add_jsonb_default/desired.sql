@@ -1,0 +1,1 @@
+CREATE TABLE a (id int, meta jsonb NOT NULL DEFAULT '{}'::jsonb);

@@ -1,0 +1,1 @@
+CREATE TABLE a (id int, uid uuid DEFAULT gen_random_uuid());

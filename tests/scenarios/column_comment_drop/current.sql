@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+COMMENT ON COLUMN a.id IS 'old';

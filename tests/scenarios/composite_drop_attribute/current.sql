@@ -1,0 +1,1 @@
+CREATE TYPE p AS (x int, y int, z int);

@@ -1,0 +1,1 @@
+CREATE TYPE p AS (x bigint, y int);

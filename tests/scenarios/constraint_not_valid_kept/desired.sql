@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+ALTER TABLE a ADD CONSTRAINT a_pos CHECK (id > 0) NOT VALID;

@@ -1,0 +1,1 @@
+CREATE TABLE a (x int NOT NULL, y int NOT NULL, CONSTRAINT a_pk PRIMARY KEY (x, y));

@@ -1,0 +1,2 @@
+CREATE DOMAIN d AS int;
+COMMENT ON DOMAIN d IS 'a domain';

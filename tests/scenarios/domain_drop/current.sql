@@ -1,0 +1,2 @@
+CREATE DOMAIN d AS int;
+CREATE TABLE x (id int);

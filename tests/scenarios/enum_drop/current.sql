@@ -1,0 +1,2 @@
+CREATE TYPE t AS ENUM ('a');
+CREATE TABLE x (id int);

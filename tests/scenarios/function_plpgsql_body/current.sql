@@ -1,0 +1,1 @@
+CREATE FUNCTION f(n int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN n; END $$;

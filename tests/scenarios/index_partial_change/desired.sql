@@ -1,0 +1,2 @@
+CREATE TABLE a (id int, active bool);
+CREATE INDEX a_active ON a (id) WHERE NOT active;

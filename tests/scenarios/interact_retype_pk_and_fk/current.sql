@@ -1,0 +1,2 @@
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p_id int CONSTRAINT c_p REFERENCES p (id));

@@ -1,0 +1,2 @@
+CREATE TABLE a (id int, v int);
+CREATE MATERIALIZED VIEW m AS SELECT id, v FROM a;

@@ -1,0 +1,3 @@
+CREATE TABLE a (id int, v int);
+CREATE MATERIALIZED VIEW m AS SELECT id, v FROM a;
+CREATE INDEX m_v ON m (v);

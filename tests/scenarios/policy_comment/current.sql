@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+CREATE POLICY p ON a USING (true);

@@ -1,0 +1,2 @@
+CREATE SCHEMA old;
+CREATE TABLE x (id int);

@@ -1,0 +1,2 @@
+CREATE SEQUENCE s;
+CREATE TABLE x (id int);

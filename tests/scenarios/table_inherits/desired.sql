@@ -1,0 +1,2 @@
+CREATE TABLE parent (id int);
+CREATE TABLE child (extra text) INHERITS (parent);

@@ -1,0 +1,4 @@
+CREATE TABLE a (id int);
+CREATE TABLE r (region text, v int) PARTITION BY LIST (region);
+CREATE TABLE r_eu PARTITION OF r FOR VALUES IN ('eu');
+CREATE TABLE r_other PARTITION OF r DEFAULT;

@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+CREATE FUNCTION t() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;

@@ -1,0 +1,4 @@
+CREATE TABLE a (id int);
+CREATE VIEW v AS SELECT id FROM a;
+COMMENT ON VIEW v IS 'ids';
+COMMENT ON COLUMN v.id IS 'the id';

@@ -1,0 +1,2 @@
+CREATE TABLE a (id int);
+CREATE VIEW v AS SELECT id FROM a;

@@ -1,0 +1,3 @@
+CREATE TABLE a (id int);
+CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 2 * x';
+CREATE VIEW v AS SELECT twice(id) AS t FROM a;

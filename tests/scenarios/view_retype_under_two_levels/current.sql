@@ -1,0 +1,3 @@
+CREATE TABLE a (id int, v int);
+CREATE VIEW l1 AS SELECT id, v FROM a;
+CREATE VIEW l2 AS SELECT id, v FROM l1;

@@ -1,0 +1,4 @@
+CREATE TABLE a (id int, v int);
+CREATE VIEW l1 AS SELECT id, v FROM a;
+CREATE VIEW l2 AS SELECT id, v FROM l1 WHERE v > 0;
+CREATE VIEW l3 AS SELECT count(*) AS n FROM l2;
