@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "emit/quote.hpp"
+#include "inspect/column_sql.hpp"
 #include "inspect/writer_support.hpp"
 #include "util/error.hpp"
 
@@ -10,8 +11,6 @@ namespace driftless::inspect {
 
 using emit::quote_identifier;
 using emit::quote_qualified;
-
-namespace {
 
 std::string identity_clause(const model::Column& column) {
     std::string text = column.identity == model::Identity::always
@@ -41,6 +40,8 @@ std::string column_definition(const model::Column& column) {
     if (column.not_null && column.identity == model::Identity::none) text += " NOT NULL";
     return text;
 }
+
+namespace {
 
 std::string create_table(const model::Table& table, const TableParts& parts) {
     std::vector<std::string> elements;
