@@ -7,7 +7,7 @@ if [ $# -lt 1 ]; then
   exit 2
 fi
 build=$1
-cmake --build "$build" -j2 --target bench_scratch bench_check bench_inspect bench_apply
+cmake --build "$build" -j2 --target bench_scratch bench_check bench_inspect bench_apply bench_diff
 
 echo
 echo "== bench_scratch: embedded server start and stop =="
@@ -28,3 +28,7 @@ echo "== bench_inspect: driftless inspect vs pg_dump --schema-only =="
 echo
 echo "== bench_apply: driftless apply vs psql =="
 "$build/bench_apply"
+
+echo
+echo "== bench_diff: the diff alone on generated models =="
+"$build/bench_diff"

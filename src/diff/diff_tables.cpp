@@ -59,6 +59,7 @@ void diff_column(DiffContext& context, const model::Table& table, const model::C
     auto id = object_id(ObjectKind::table, table.name);
     std::string where = table.name.display() + "." + column.name;
     if (column.inherited && (!old || old->inherited)) return;  // follows its parent
+    if (old && *old == column) return;
     if (!old || old->generated != column.generated ||
         old->generation_expression != column.generation_expression) {
         auto& change = context.add(old ? Action::alter : Action::create, id,
@@ -134,6 +135,12 @@ void diff_column(DiffContext& context, const model::Table& table, const model::C
 }
 
 void diff_table_settings(DiffContext& context, const model::Table& old, const model::Table& table) {
+    if (old.row_security == table.row_security &&
+        old.force_row_security == table.force_row_security &&
+        old.persistence == table.persistence &&
+        old.storage_parameters == table.storage_parameters &&
+        old.partition_bound == table.partition_bound)
+        return;
     std::string alter = "ALTER TABLE " + quote_qualified(table.name);
     auto& change = context.add(Action::alter, object_id(ObjectKind::table, table.name),
                                "~ table " + table.name.display(), phase::table_settings);
