@@ -126,10 +126,7 @@ int main() {
     install_interrupt_cleanup();
     try {
         BenchDir work("driftless-bench-apply");
-        fs::path cache = work.path() / "cache";
-        fs::create_directory(cache);
-        fs::permissions(cache, fs::perms(0755));
-        ::setenv("DRIFTLESS_CACHE", cache.c_str(), 1);
+        use_private_cache(work);
         scratch::ScratchServer server;
         server.start();
         fmt::print("  {:<44} {:>9} {:>9}\n", "", "best ms", "median ms");

@@ -90,10 +90,7 @@ int main(int argc, char** argv) {
     if (sizes.empty()) sizes = {1000, 5000};
     try {
         BenchDir work("driftless-bench-inspect");
-        fs::path cache = work.path() / "cache";
-        fs::create_directory(cache);
-        fs::permissions(cache, fs::perms(0755));
-        ::setenv("DRIFTLESS_CACHE", cache.c_str(), 1);
+        use_private_cache(work);
         scratch::ScratchServer server;
         server.start();
         fmt::print("{:>6}         {:<30} {:>9} {:>9} {:>12}\n", "", "", "best ms", "median ms",

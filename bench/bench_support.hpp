@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +63,16 @@ class BenchDir {
     fs::path path_;
     CleanupRegistration on_interrupt_;
 };
+
+// A cache of the embedded server's own inside the bench directory, so the figures never
+// depend on (nor disturb) a user's cache; the postgres user must reach it when run as root.
+inline fs::path use_private_cache(const BenchDir& work) {
+    fs::path cache = work.path() / "cache";
+    fs::create_directory(cache);
+    fs::permissions(cache, fs::perms(0755));
+    ::setenv("DRIFTLESS_CACHE", cache.c_str(), 1);
+    return cache;
+}
 
 inline void write_file(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);

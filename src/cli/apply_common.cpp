@@ -24,6 +24,15 @@ apply::MigrationSet checked_migrations(const Config& config) {
     return set;
 }
 
+MigrationCommand migration_command(const GlobalOptions& globals, const TargetOptions& target,
+                                   const char* command) {
+    Config config = globals.config();
+    Target resolved = resolve_target(config, target.url, target.env, command);
+    apply::MigrationSet migrations = checked_migrations(config);
+    apply::TrackingTable tracking(config.tracking_table);
+    return {std::move(config), std::move(resolved), std::move(migrations), std::move(tracking)};
+}
+
 void confirm_or_refuse(const Target& target, bool yes, std::size_t count) {
     if (!target.confirm || yes || count == 0) return;
     if (::isatty(0) != 1) {

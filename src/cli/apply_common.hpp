@@ -10,6 +10,7 @@
 #include "apply/migration_files.hpp"
 #include "apply/migration_lock.hpp"
 #include "apply/section_runner.hpp"
+#include "apply/tracking_table.hpp"
 #include "cli/command.hpp"
 
 namespace driftless::cli {
@@ -21,6 +22,17 @@ struct TargetOptions {
 
 // --url and --env (mutually exclusive).
 void add_target_options(CLI::App* command, TargetOptions& target);
+
+// What every migration command starts from: the configuration, the target database, the
+// migrations directory checked against driftless.sum, and the tracking table.
+struct MigrationCommand {
+    Config config;
+    Target target;
+    apply::MigrationSet migrations;
+    apply::TrackingTable tracking;
+};
+MigrationCommand migration_command(const GlobalOptions& globals, const TargetOptions& target,
+                                   const char* command);
 
 // The migrations directory, checked against driftless.sum: a hand edit or two branches'
 // files merged in the wrong order are caught here, before any database is touched.

@@ -28,10 +28,7 @@ struct ApplyCommandOptions {
 };
 
 int run_apply(const GlobalOptions& globals, const ApplyCommandOptions& options) {
-    Config config = globals.config();
-    Target target = resolve_target(config, options.target.url, options.target.env, "apply");
-    apply::MigrationSet set = checked_migrations(config);
-    apply::TrackingTable tracking(config.tracking_table);
+    auto [config, target, set, tracking] = migration_command(globals, options.target, "apply");
 
     apply::ApplyOptions run;
     if (!options.to.empty()) run.to = options.to;
@@ -87,10 +84,7 @@ struct DownCommandOptions {
 };
 
 int run_down(const GlobalOptions& globals, const DownCommandOptions& options) {
-    Config config = globals.config();
-    Target target = resolve_target(config, options.target.url, options.target.env, "down");
-    apply::MigrationSet set = checked_migrations(config);
-    apply::TrackingTable tracking(config.tracking_table);
+    auto [config, target, set, tracking] = migration_command(globals, options.target, "down");
     apply::RevertOptions run;
     if (!options.to.empty()) run.to = options.to;
     if (options.steps > 0) run.steps = options.steps;
@@ -126,10 +120,7 @@ int run_down(const GlobalOptions& globals, const DownCommandOptions& options) {
 }
 
 int run_status(const GlobalOptions& globals, const TargetOptions& options) {
-    Config config = globals.config();
-    Target target = resolve_target(config, options.url, options.env, "status");
-    apply::MigrationSet set = checked_migrations(config);
-    apply::TrackingTable tracking(config.tracking_table);
+    auto [config, target, set, tracking] = migration_command(globals, options, "status");
     db::Session session(target.url);
     auto entries = apply::compute_status(set, tracking.read(session));
     bool attention = false;

@@ -24,10 +24,7 @@ struct BaselineCommandOptions {
 };
 
 int run_baseline(const GlobalOptions& globals, const BaselineCommandOptions& options) {
-    Config config = globals.config();
-    Target target = resolve_target(config, options.target.url, options.target.env, "baseline");
-    apply::MigrationSet set = checked_migrations(config);
-    apply::TrackingTable tracking(config.tracking_table);
+    auto [config, target, set, tracking] = migration_command(globals, options.target, "baseline");
 
     apply::BaselineOptions run;
     run.to = options.to;

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/read_schema.hpp"
+#include "cli/apply_common.hpp"
 #include "cli/command.hpp"
 #include "inspect/schema_writer.hpp"
 #include "util/error.hpp"
@@ -12,8 +13,7 @@ namespace driftless::cli {
 namespace {
 
 struct InspectOptions {
-    std::string url;
-    std::string env;
+    TargetOptions target;
     std::string out;
     bool force = false;
     std::vector<std::string> schemas;
@@ -22,7 +22,7 @@ struct InspectOptions {
 
 int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
     Config config = globals.config();
-    std::string url = resolve_target(config, options.url, options.env, "inspect").url;
+    std::string url = resolve_target(config, options.target.url, options.target.env, "inspect").url;
     catalog::ReadOptions read;
     read.schemas = options.schemas;
     read.exclude_patterns = options.excludes;
@@ -52,8 +52,7 @@ CommandRunner register_inspect(CLI::App& app, GlobalOptions& globals) {
     auto options = std::make_shared<InspectOptions>();
     CLI::App* command =
         app.add_subcommand("inspect", "Write a live database's schema as schema files (adoption)");
-    auto* url = command->add_option("--url", options->url, "Database URL or connection string");
-    command->add_option("--env", options->env, "Environment from driftless.yaml")->excludes(url);
+    add_target_options(command, options->target);
     command->add_option("--out", options->out, "Directory to write the schema files into")
         ->required();
     command->add_flag("--force", options->force, "Replace the .sql files of a non-empty directory");
