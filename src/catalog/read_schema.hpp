@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <pqxx/transaction_base>
+
 #include "model/schema.hpp"
 
 namespace driftless::catalog {
@@ -19,6 +21,11 @@ struct ReadOptions {
 // Connects to conninfo and reads. Connection failures are FailureError (exit 3) naming the
 // server without its password.
 model::Schema read_schema(const std::string& conninfo, const ReadOptions& options = {});
+
+// Reads on a transaction the caller holds, serially: what that transaction sees, including
+// its own uncommitted changes (the renames of a plan, read before they are rolled back).
+model::Schema read_schema_in(pqxx::transaction_base& tx, int server_version,
+                             const ReadOptions& options = {});
 
 // Whether a glob pattern (`*`, `?`) matches text.
 bool glob_match(std::string_view pattern, std::string_view text);

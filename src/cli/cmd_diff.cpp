@@ -38,7 +38,7 @@ diff::Plan live_plan(const GlobalOptions& globals, const PlanOptions& options, T
     scratch::ScratchServer server({config.dev_url, {}});
     auto desired = schema_files_source(schema_path(config, options.schema), server, config, true);
     auto live = database_source(target.url, db::redact(target.url), config);
-    return diff::diff_schemas(live.model, desired.model);
+    return plan_toward(live, desired, config);
 }
 
 void print_plan(const diff::Plan& plan, const std::string& format) {

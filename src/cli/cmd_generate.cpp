@@ -13,6 +13,7 @@
 #include "cli/model_sources.hpp"
 #include "db/session.hpp"
 #include "diff/diff_schema.hpp"
+#include "diff/renames.hpp"
 #include "emit/migration_file.hpp"
 #include "util/error.hpp"
 
@@ -81,7 +82,9 @@ int run_generate(const GlobalOptions& globals, const GenerateOptions& options) {
     scratch::ScratchServer server({config.dev_url, {}});
     auto current = migrations_source(config.migrations, server, config);
     auto desired = schema_files_source(config.schema, server, config, globals.quiet);
-    auto plan = diff::diff_schemas(current.model, desired.model);
+    auto renamed = renamed_toward(current, desired, config);
+    auto plan = diff::diff_schemas(renamed.model, desired.model);
+    diff::prepend_renames(plan, renamed.renames);
     if (plan.empty()) {
         if (!globals.quiet) fmt::print("no changes: {} already builds {}\n", config.migrations.string(), config.schema.string());
         return 0;
@@ -117,8 +120,16 @@ int run_generate(const GlobalOptions& globals, const GenerateOptions& options) {
     for (auto& [steps, summaries] : parts) {
         run_section(session, steps);
         states.push_back(read_model(current.conninfo, config));
-        auto down = diff::diff_schemas(states.back(), states[states.size() - 2]);
-        files.push_back({options.name, summaries, steps, emit::plan_steps(down)});
+        // The renames are the first file's first steps: its DOWN diffs back to the renamed
+        // state, then renames back.
+        bool first = states.size() == 2;
+        auto down = emit::plan_steps(
+            diff::diff_schemas(states.back(), first ? renamed.model : states[states.size() - 2]));
+        if (first) {
+            auto undo = diff::undo_steps(renamed.renames);
+            down.insert(down.end(), undo.begin(), undo.end());
+        }
+        files.push_back({options.name, summaries, steps, std::move(down)});
     }
     require_equal(states.back(), desired.model, "UP does not give the schema files' model");
     for (std::size_t i = files.size(); i-- > 0;) {

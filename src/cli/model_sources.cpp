@@ -7,17 +7,36 @@
 #include "catalog/read_schema.hpp"
 #include "db/conninfo.hpp"
 #include "db/session.hpp"
+#include "diff/diff_schema.hpp"
 #include "loader/check_schema.hpp"
+#include "parser/schema_parser.hpp"
 #include "util/error.hpp"
 
 namespace driftless::cli {
 
 namespace fs = std::filesystem;
 
-model::Schema read_model(const std::string& conninfo, const Config& config) {
+catalog::ReadOptions read_options(const Config& config) {
     catalog::ReadOptions options;
     options.tracking_table = config.tracking_table;
-    return catalog::read_schema(conninfo, options);
+    return options;
+}
+
+model::Schema read_model(const std::string& conninfo, const Config& config) {
+    return catalog::read_schema(conninfo, read_options(config));
+}
+
+diff::RenamedState renamed_toward(const ModelSource& from, const ModelSource& to,
+                                  const Config& config) {
+    return diff::rename_in_database(from.conninfo, from.model, to.model, to.renames,
+                                    read_options(config));
+}
+
+diff::Plan plan_toward(const ModelSource& from, const ModelSource& to, const Config& config) {
+    auto renamed = renamed_toward(from, to, config);
+    auto plan = diff::diff_schemas(renamed.model, to.model);
+    diff::prepend_renames(plan, renamed.renames);
+    return plan;
 }
 
 ModelSource schema_files_source(const fs::path& schema, scratch::ScratchServer& server,
@@ -26,10 +45,13 @@ ModelSource schema_files_source(const fs::path& schema, scratch::ScratchServer& 
     source.description = schema.string();
     source.scratch = server.create_database();
     source.conninfo = source.scratch->conninfo();
+    // Every syntax error of every file before any database work.
+    auto statements = parser::parse_sources(parser::read_schema_sources(schema));
     {
         db::Session session(source.conninfo);
-        loader::load_schema_path(schema, session, quiet);
+        loader::load_statements(session, statements, {quiet});
     }
+    source.renames = diff::rename_hints(statements);
     source.model = read_model(source.conninfo, config);
     return source;
 }

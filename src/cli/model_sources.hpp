@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/command.hpp"
+#include "diff/renames_in_database.hpp"
 #include "model/schema.hpp"
 #include "scratch/scratch_database.hpp"
 
@@ -18,6 +19,7 @@ struct ModelSource {
     model::Schema model;
     std::string conninfo;  // where the model was read
     std::unique_ptr<scratch::ScratchDatabase> scratch;  // set for files and migrations
+    std::vector<diff::RenameHint> renames;  // schema files: their renamed-from annotations
 };
 
 ModelSource schema_files_source(const std::filesystem::path& schema, scratch::ScratchServer& server,
@@ -29,6 +31,13 @@ ModelSource database_source(const std::string& conninfo, const std::string& desc
 
 // The model of a database as the commands compare it: the tracking table left out.
 model::Schema read_model(const std::string& conninfo, const Config& config);
+catalog::ReadOptions read_options(const Config& config);
+
+// `from` as it is once the renames `to`'s files ask for have run (tried on from's database in
+// a transaction that is rolled back), and the plan from there to `to`, renames first.
+diff::RenamedState renamed_toward(const ModelSource& from, const ModelSource& to,
+                                  const Config& config);
+diff::Plan plan_toward(const ModelSource& from, const ModelSource& to, const Config& config);
 
 // `diff --from/--to` sources: a URL or key=value string, `env:NAME`, a migrations directory
 // (it holds driftless.sum, or is the configured one), or a schema path.

@@ -10,9 +10,12 @@ namespace driftless::parser {
 
 namespace {
 
+enum class TargetKind { object, column, constraint };
+
 struct Target {
     std::size_t statement = 0;
-    std::string column;  // empty: the table itself
+    TargetKind kind = TargetKind::object;  // object: the table or index the statement creates
+    std::string name;                      // column or constraint name
 };
 
 std::string_view line_text(std::string_view text, const LineIndex& lines, int line) {
@@ -27,20 +30,49 @@ bool is_blank_or_comment(std::string_view line) {
     return pos == line.size();
 }
 
-// Lines where a CREATE TABLE starts or one of its columns is defined.
+int line_of(const nlohmann::json& node, const LineIndex& lines) {
+    return lines.locate(node["location"].get<std::size_t>()).line;
+}
+
+// Lines where a CREATE TABLE or CREATE INDEX starts, one of a table's columns or named
+// constraints is defined, or an ALTER TABLE … ADD CONSTRAINT starts.
 std::unordered_map<int, Target> annotation_targets(const std::vector<Statement>& statements,
                                                    const LineIndex& lines) {
     std::unordered_map<int, Target> targets;
     for (std::size_t i = 0; i < statements.size(); ++i) {
         const Statement& statement = statements[i];
-        if (statement.node_type != "CreateStmt") continue;
-        targets.emplace(statement.line, Target{i, {}});
-        for (const auto& element : statement.node.value("tableElts", nlohmann::json::array())) {
-            if (!element.contains("ColumnDef")) continue;
-            const auto& column = element["ColumnDef"];
-            if (!column.contains("location")) continue;
-            int line = lines.locate(column["location"].get<std::size_t>()).line;
-            targets.emplace(line, Target{i, column.value("colname", "")});
+        if (statement.node_type == "IndexStmt" && statement.node.contains("idxname")) {
+            targets.emplace(statement.line, Target{i, TargetKind::object, {}});
+        } else if (statement.node_type == "CreateStmt") {
+            targets.emplace(statement.line, Target{i, TargetKind::object, {}});
+            for (const auto& element :
+                 statement.node.value("tableElts", nlohmann::json::array())) {
+                if (element.contains("ColumnDef") && element["ColumnDef"].contains("location")) {
+                    const auto& column = element["ColumnDef"];
+                    targets.emplace(line_of(column, lines),
+                                    Target{i, TargetKind::column, column.value("colname", "")});
+                } else if (element.contains("Constraint") &&
+                           element["Constraint"].contains("conname") &&
+                           element["Constraint"].contains("location")) {
+                    const auto& constraint = element["Constraint"];
+                    targets.emplace(line_of(constraint, lines),
+                                    Target{i, TargetKind::constraint,
+                                           constraint["conname"].get<std::string>()});
+                }
+            }
+        } else if (statement.node_type == "AlterTableStmt") {
+            for (const auto& command : statement.node.value("cmds", nlohmann::json::array())) {
+                const auto& cmd = command.value("AlterTableCmd", nlohmann::json::object());
+                if (cmd.value("subtype", "") != "AT_AddConstraint") continue;
+                const auto& constraint =
+                    cmd.value("def", nlohmann::json::object()).value("Constraint",
+                                                                     nlohmann::json::object());
+                if (!constraint.contains("conname")) continue;
+                Target target{i, TargetKind::constraint, constraint["conname"].get<std::string>()};
+                targets.emplace(statement.line, target);
+                if (constraint.contains("location"))
+                    targets.emplace(line_of(constraint, lines), target);
+            }
         }
     }
     return targets;
@@ -73,15 +105,20 @@ void attach_annotations(const SourceFile& source, const LineIndex& lines,
         auto target = targets.find(next);
         if (target == targets.end()) {
             diagnostics.push_back({source.display_path, line, column,
-                                   "driftless:renamed-from must come right before a CREATE TABLE "
-                                   "or a column definition"});
+                                   "driftless:renamed-from must come right before a CREATE TABLE, "
+                                   "a column or named constraint of one, a CREATE INDEX or an "
+                                   "ALTER TABLE … ADD CONSTRAINT"});
             continue;
         }
         Statement& statement = statements[target->second.statement];
-        if (target->second.column.empty()) {
-            statement.table_renamed_from = old_name;
-        } else {
-            statement.column_renamed_from[target->second.column] = old_name;
+        switch (target->second.kind) {
+            case TargetKind::object: statement.renamed_from = old_name; break;
+            case TargetKind::column:
+                statement.column_renamed_from[target->second.name] = old_name;
+                break;
+            case TargetKind::constraint:
+                statement.constraint_renamed_from[target->second.name] = old_name;
+                break;
         }
     }
 }

@@ -1,7 +1,8 @@
 #pragma once
-// `-- driftless:renamed-from old_name` comments. Each must sit right before a CREATE TABLE
-// or a column definition inside one (blank lines and other comments may come between);
-// it is attached to that table or column so the diff can turn drop + add into a rename.
+// `-- driftless:renamed-from old_name` comments. Each must sit right before a CREATE TABLE,
+// a column or named constraint inside one, a CREATE INDEX or an ALTER TABLE … ADD CONSTRAINT
+// (blank lines and other comments may come between); it is attached to that object so the
+// diff can turn drop + add into a rename.
 #include <vector>
 
 #include "parser/diagnostic.hpp"

@@ -20,8 +20,9 @@ struct Statement {
     int load_tier = 0;      // coarse kind order used to break ties when loading
 
     // From `-- driftless:renamed-from old_name` annotations.
-    std::optional<std::string> table_renamed_from;
-    std::map<std::string, std::string> column_renamed_from;  // column name → old name
+    std::optional<std::string> renamed_from;  // CREATE TABLE / CREATE INDEX: its object
+    std::map<std::string, std::string> column_renamed_from;      // column name → old name
+    std::map<std::string, std::string> constraint_renamed_from;  // constraint name → old name
 
     std::string location() const;  // "file:line:col"
 };

@@ -3,14 +3,17 @@
 // transactional statements in one transaction, then the others one by one); the model must
 // then equal desired's exactly, and a second diff must be empty. The plan back (diffing the
 // new state against current's model) must then give current's model exactly again.
+// desired.sql's renamed-from annotations turn drops and adds into renames, as in generate.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 
 #include "catalog/read_schema.hpp"
 #include "diff/diff_schema.hpp"
+#include "diff/renames_in_database.hpp"
 #include "loader/check_schema.hpp"
 #include "model/schema_json.hpp"
+#include "parser/schema_parser.hpp"
 #include "support/test_server.hpp"
 
 using namespace driftless;
@@ -53,6 +56,17 @@ std::string difference(const model::Schema& a, const model::Schema& b) {
     return text;
 }
 
+void run_steps(db::Session& session, const std::vector<diff::Step>& steps) {
+    session.execute("BEGIN");
+    for (const auto& step : steps) session.execute(step.sql);
+    session.execute("COMMIT");
+}
+
+// desired.sql's `-- driftless:renamed-from` annotations, as `generate` reads them.
+std::vector<diff::RenameHint> rename_hints_of(const fs::path& file) {
+    return diff::rename_hints(parser::parse_sources(parser::read_schema_sources(file)));
+}
+
 void check_scenario(const fs::path& dir) {
     testing::TestDatabase current_db, desired_db;
     {
@@ -63,9 +77,17 @@ void check_scenario(const fs::path& dir) {
     }
     auto current = catalog::read_schema(current_db.conninfo());
     auto desired = catalog::read_schema(desired_db.conninfo());
-    auto up = diff::diff_schemas(current, desired);
+    auto renamed = diff::rename_in_database(current_db.conninfo(), current, desired,
+                                            rename_hints_of(dir / "desired.sql"), {});
+    auto up = diff::diff_schemas(renamed.model, desired);
+    diff::prepend_renames(up, renamed.renames);
     INFO("UP:\n" << plan_text(up));
     REQUIRE_FALSE(up.empty());
+    if (dir.filename().string().rfind("rename_", 0) == 0) {
+        // Annotated renames keep the data: nothing in the plan may delete any.
+        auto hazards = up.hazards();
+        CHECK(std::count(hazards.begin(), hazards.end(), diff::Hazard::deletes_data) == 0);
+    }
     auto session = current_db.connect();
     run_plan(session, up);
     auto after_up = catalog::read_schema(current_db.conninfo());
@@ -75,9 +97,11 @@ void check_scenario(const fs::path& dir) {
     INFO("second diff:\n" << plan_text(again));
     CHECK(again.empty());
 
-    auto down = diff::diff_schemas(after_up, current);
+    // Back to the renamed state, then the renames undone, as generate writes a DOWN.
+    auto down = diff::diff_schemas(after_up, renamed.model);
     INFO("DOWN:\n" << plan_text(down));
     run_plan(session, down);
+    if (!renamed.renames.empty()) run_steps(session, diff::undo_steps(renamed.renames));
     auto after_down = catalog::read_schema(current_db.conninfo());
     INFO("after DOWN, model differs from current's:\n" << difference(after_down, current));
     CHECK(diff::same_schema(after_down, current));

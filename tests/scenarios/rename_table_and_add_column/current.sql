@@ -1,0 +1,2 @@
+CREATE TABLE item (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, label text);
+CREATE TABLE tag (item_id int REFERENCES item ON DELETE CASCADE, tag text);
