@@ -11,6 +11,7 @@
 #include "apply/sum_file.hpp"
 #include "cli/command.hpp"
 #include "cli/model_sources.hpp"
+#include "cli/replay_cache.hpp"
 #include "db/session.hpp"
 #include "diff/diff_schema.hpp"
 #include "diff/renames.hpp"
@@ -79,15 +80,42 @@ int run_generate(const GlobalOptions& globals, const GenerateOptions& options) {
     Config config = globals.config();
     if (options.name.find_first_of("/\\ ") != std::string::npos || options.name.empty())
         throw InputError(fmt::format("migration name `{}`: use letters, digits, _ and -", options.name));
-    scratch::ScratchServer server({config.dev_url, {}});
-    auto current = migrations_source(config.migrations, server, config);
+    auto no_changes = [&] {
+        if (!globals.quiet)
+            fmt::print("no changes: {} already builds {}\n", config.migrations.string(), config.schema.string());
+        return 0;
+    };
+    auto history = apply::read_migrations(config.migrations);
+    ReplayCache cache(config, history);
+    if (cache.known_in_sync()) {
+        apply::check_sum(history, config.migrations / apply::sum_file_name);
+        if (!globals.quiet) fmt::print("(both folders unchanged since the last generate)\n");
+        return no_changes();
+    }
+    scratch::ScratchServer server(cache.server_options());
+    auto current = migrations_source(config.migrations, server, config, cache.template_database());
+    cache.snapshot(server, current);
+    if (!globals.quiet) {
+        std::size_t replayed = history.migrations.size() - cache.cached_files();
+        if (cache.cached_files() > 0)
+            fmt::print("replayed {} migration file(s) on top of {} from the cache\n", replayed, cache.cached_files());
+        else
+            fmt::print("replayed {} migration file(s)\n", replayed);
+    }
     auto desired = schema_files_source(config.schema, server, config, globals.quiet);
+    // Kept only after a run that succeeded, with the scratch databases gone.
+    auto keep_cache = [&] {
+        current.scratch->drop();
+        desired.scratch->drop();
+        cache.keep(server);
+    };
     auto renamed = renamed_toward(current, desired, config);
     auto plan = diff::diff_schemas(renamed.model, desired.model);
     diff::prepend_renames(plan, renamed.renames);
     if (plan.empty()) {
-        if (!globals.quiet) fmt::print("no changes: {} already builds {}\n", config.migrations.string(), config.schema.string());
-        return 0;
+        keep_cache();
+        cache.record_in_sync(history);
+        return no_changes();
     }
     std::string destructive;
     for (const auto& change : plan.changes) {
@@ -137,7 +165,7 @@ int run_generate(const GlobalOptions& globals, const GenerateOptions& options) {
         require_equal(read_model(current.conninfo, config), states[i], "DOWN does not give back the state before");
     }
 
-    auto set = apply::read_migrations(config.migrations);
+    auto set = history;
     std::time_t when = std::time(nullptr);
     std::vector<PlannedFile> written;
     for (const auto& file : files) {
@@ -150,6 +178,7 @@ int run_generate(const GlobalOptions& globals, const GenerateOptions& options) {
     }
     if (options.dry_run) {
         for (const auto& file : written) fmt::print("-- {}\n{}\n", file.file_name, file.text);
+        keep_cache();
         return 0;
     }
     for (const auto& file : written) {
@@ -158,7 +187,10 @@ int run_generate(const GlobalOptions& globals, const GenerateOptions& options) {
         if (!out.flush()) throw FailureError(fmt::format("cannot write {}", (config.migrations / file.file_name).string()));
         if (!globals.quiet) fmt::print("wrote {}\n", (config.migrations / file.file_name).string());
     }
-    apply::write_sum(apply::read_migrations(config.migrations), config.migrations / "driftless.sum");
+    auto grown = apply::read_migrations(config.migrations);
+    apply::write_sum(grown, config.migrations / apply::sum_file_name);
+    keep_cache();
+    cache.record_in_sync(grown);
     if (!globals.quiet) {
         auto hazards = plan.hazards();
         std::string list;

@@ -57,12 +57,12 @@ ModelSource schema_files_source(const fs::path& schema, scratch::ScratchServer& 
 }
 
 ModelSource migrations_source(const fs::path& migrations, scratch::ScratchServer& server,
-                              const Config& config) {
+                              const Config& config, const std::string& template_database) {
     apply::MigrationSet set = apply::read_migrations(migrations);
     apply::check_sum(set, migrations / "driftless.sum");
     ModelSource source;
     source.description = migrations.string();
-    source.scratch = server.create_database();
+    source.scratch = server.create_database(template_database);
     source.conninfo = source.scratch->conninfo();
     apply::ApplyOptions options;
     options.settings.lock_retries = 0;

@@ -24,8 +24,11 @@ struct ModelSource {
 
 ModelSource schema_files_source(const std::filesystem::path& schema, scratch::ScratchServer& server,
                                 const Config& config, bool quiet);
+// template_database: a database of the server that already holds the first files of the
+// history (tracking table included); only the files after those are replayed.
 ModelSource migrations_source(const std::filesystem::path& migrations,
-                              scratch::ScratchServer& server, const Config& config);
+                              scratch::ScratchServer& server, const Config& config,
+                              const std::string& template_database = {});
 ModelSource database_source(const std::string& conninfo, const std::string& description,
                             const Config& config);
 

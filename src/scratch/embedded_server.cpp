@@ -177,8 +177,9 @@ void EmbeddedServer::create_run_directory() {
         user_.take_ownership(socket_dir_);
         std::ofstream(run_dir_ / "socket_dir") << socket_dir_.string();
     }
-    run_process_checked(user_.command(
-        {"cp", "-a", (options_.root / "template").string(), (run_dir_ / "data").string()}));
+    fs::path source = options_.base_data.empty() ? options_.root / "template" : options_.base_data;
+    run_process_checked(
+        user_.command({"cp", "-a", source.string(), (run_dir_ / "data").string()}));
     std::ofstream auto_conf(run_dir_ / "data" / "postgresql.auto.conf", std::ios::app);
     auto_conf << "unix_socket_directories = " << config_quote(socket_dir_.string()) << "\n";
     timings_.copy_ms = elapsed_ms(started);
@@ -236,6 +237,35 @@ void EmbeddedServer::stop() noexcept {
     }
     owner_lock_.reset();
     run_dir_.clear();
+}
+
+void EmbeddedServer::keep_data(const fs::path& destination) {
+    detail::wait_if_interrupted();
+    if (run_dir_.empty()) throw FailureError("keep_data: the embedded server is not running");
+    std::lock_guard lock(stop_state_->mutex);
+    if (stop_state_->stopped) throw FailureError("keep_data: the embedded server was stopped");
+    fs::path data = run_dir_ / "data";
+    // A clean shutdown: the next start from this copy needs no crash recovery.
+    auto stopped = run_process(user_.command(
+        {(options_.bin_dir / "pg_ctl").string(), "-D", data.string(), "-m", "fast", "-w", "stop"}));
+    if (stopped.exit_code == 0) {
+        // The socket directory is this run's: the next run appends its own.
+        std::string settings = read_file(data / "postgresql.auto.conf");
+        std::string cleaned;
+        std::istringstream lines(settings);
+        for (std::string line; std::getline(lines, line);)
+            if (!line.starts_with("unix_socket_directories")) cleaned += line + "\n";
+        std::ofstream(data / "postgresql.auto.conf", std::ios::trunc) << cleaned;
+        std::error_code error;
+        fs::create_directories(destination.parent_path(), error);
+        fs::rename(data, destination, error);  // fails when another process kept it first
+    }
+    remove_run(run_dir_, socket_dir_);
+    stop_state_->stopped = true;
+    owner_lock_.reset();
+    run_dir_.clear();
+    if (stopped.exit_code != 0)
+        throw FailureError("the embedded server did not stop cleanly: " + stopped.output);
 }
 
 int EmbeddedServer::sweep_stale_runs(const fs::path& root) {

@@ -22,6 +22,9 @@ struct EmbeddedServerOptions {
     std::filesystem::path root;  // empty: server_root_directory()
     std::filesystem::path bin_dir = DRIFTLESS_PG_BINDIR;
     std::chrono::milliseconds start_timeout{30000};
+    // A data directory kept by keep_data() to start from instead of the initdb template
+    // (the replayed history of `generate`, see cli/replay_cache.hpp). Empty: the template.
+    std::filesystem::path base_data{};
 };
 
 // How long the last start took, for `bench/` and verbose output.
@@ -48,6 +51,10 @@ class EmbeddedServer {
     const StartTimings& timings() const { return timings_; }
     // Stops the server and removes its directory. Called by the destructor; idempotent.
     void stop() noexcept;
+    // Shuts the server down cleanly and moves its data directory to destination (which must
+    // not exist; if another process got there first, its copy is kept), then removes the
+    // rest of the run. The server is stopped afterwards, as by stop().
+    void keep_data(const std::filesystem::path& destination);
 
     // Removes run directories left by killed processes. Returns how many were removed.
     static int sweep_stale_runs(const std::filesystem::path& root);

@@ -66,18 +66,27 @@ void ScratchServer::start() {
     }
 }
 
+void ScratchServer::execute_admin(const std::string& sql) {
+    db::Session session(admin_conninfo());
+    session.execute(sql);
+}
+
 std::string ScratchServer::admin_conninfo() {
     if (!uses_embedded_server()) return options_.dev_url;
     start();
     return embedded_->conninfo("postgres");
 }
 
-std::unique_ptr<ScratchDatabase> ScratchServer::create_database() {
+std::unique_ptr<ScratchDatabase> ScratchServer::create_database(const std::string& template_name) {
     std::string admin = admin_conninfo();
     std::string name = unique_database_name(++created_);
     db::Session session(admin);
     // template0: a dev server's template1 may hold objects that are not the user's schema.
-    session.execute(fmt::format("CREATE DATABASE \"{}\" TEMPLATE template0 ENCODING 'UTF8'", name));
+    if (template_name.empty())
+        session.execute(
+            fmt::format("CREATE DATABASE \"{}\" TEMPLATE template0 ENCODING 'UTF8'", name));
+    else
+        session.execute(fmt::format("CREATE DATABASE \"{}\" TEMPLATE \"{}\"", name, template_name));
     return std::make_unique<ScratchDatabase>(admin, name, db::with_database(admin, name));
 }
 

@@ -43,12 +43,15 @@ class ScratchServer {
   public:
     explicit ScratchServer(ScratchOptions options = {});
 
-    // A new empty database named driftless_scratch_<unique>.
-    std::unique_ptr<ScratchDatabase> create_database();
+    // A new database named driftless_scratch_<unique>: empty, or a copy of template_name.
+    std::unique_ptr<ScratchDatabase> create_database(const std::string& template_name = {});
+    // Runs a statement on the server's maintenance database (CREATE/DROP/ALTER DATABASE).
+    void execute_admin(const std::string& sql);
     // Starts the embedded server now if it will be used (for timing and early errors).
     void start();
     bool uses_embedded_server() const { return options_.dev_url.empty(); }
     const EmbeddedServer* embedded() const { return embedded_.get(); }
+    EmbeddedServer* embedded() { return embedded_.get(); }
 
   private:
     std::string admin_conninfo();
