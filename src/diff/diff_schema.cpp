@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "diff/diff_context.hpp"
+#include "diff/diff_extras.hpp"
 
 namespace driftless::diff {
 
@@ -44,6 +45,7 @@ Plan diff_schemas(const model::Schema& from, const model::Schema& to, const Diff
     diff_routines_and_views(context);  // recreated views, for their indexes and triggers
     diff_constraints_and_indexes(context);
     diff_triggers_and_policies(context);
+    diff_statistics_and_rules(context);
 
     auto& changes = context.plan.changes;
     // Stable: changes of one object keep the order their differ gave them.

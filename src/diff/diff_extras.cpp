@@ -1,0 +1,126 @@
+// Extended statistics and rewrite rules: objects the server renders whole, so any change but
+// the comment is a drop and a create. Both also go first and come back after on a table whose
+// columns are retyped or dropped (they may name those columns), and come back with a relation
+// that is dropped and created again.
+#include "diff/diff_extras.hpp"
+
+namespace driftless::diff {
+
+namespace {
+
+using emit::quote_identifier;
+using emit::quote_qualified;
+using model::ObjectKind;
+
+bool must_recreate(const DiffContext& context, const model::QualifiedName& relation) {
+    return context.recreated_relations.count(relation) > 0 ||
+           context.reshaped_tables.count(relation) > 0;
+}
+
+bool goes_with_relation(const DiffContext& context, const model::QualifiedName& relation) {
+    return context.dropped_tables.count(relation) > 0 ||
+           context.recreated_relations.count(relation) > 0;
+}
+
+std::string terminated(std::string sql) {
+    while (!sql.empty() && (sql.back() == '\n' || sql.back() == ' ')) sql.pop_back();
+    if (sql.empty() || sql.back() != ';') sql += ';';
+    return sql;
+}
+
+void diff_statistics(DiffContext& context) {
+    std::map<model::QualifiedName, const model::ExtendedStatistics*> before, after;
+    for (const auto& s : context.from.statistics) before.emplace(s.name, &s);
+    for (const auto& s : context.to.statistics) after.emplace(s.name, &s);
+    auto id = [](const model::ExtendedStatistics& s) {
+        return object_id(ObjectKind::statistics, s.name, s.table);
+    };
+    auto drop = [&](const model::ExtendedStatistics& s) {
+        context.add(Action::drop, id(s), "- statistics " + s.name.display(), phase::drop_index)
+            .steps.push_back(sql_step("DROP STATISTICS " + quote_qualified(s.name) + ";"));
+    };
+    auto comment = [&](const model::ExtendedStatistics& s) {
+        context.add(Action::alter, id(s), "~ comment on statistics " + s.name.display(),
+                    phase::comment)
+            .steps.push_back(
+                sql_step(comment_statement("STATISTICS " + quote_qualified(s.name), s.comment)));
+    };
+    for (const auto& [name, stats] : after) {
+        auto it = before.find(name);
+        bool changed = it == before.end() || it->second->definition != stats->definition ||
+                       it->second->table != stats->table || must_recreate(context, stats->table);
+        if (changed) {
+            if (it != before.end() && !goes_with_relation(context, it->second->table))
+                drop(*it->second);
+            context.add(Action::create, id(*stats), "+ statistics " + name.display(),
+                        phase::create_index)
+                .steps.push_back(sql_step(terminated(stats->definition)));
+            if (stats->comment) comment(*stats);
+        } else if (it->second->comment != stats->comment) {
+            comment(*stats);
+        }
+    }
+    for (const auto& [name, stats] : before) {
+        if (!after.count(name) && !goes_with_relation(context, stats->table)) drop(*stats);
+    }
+}
+
+std::string rule_target(const model::Rule& rule) {
+    return quote_identifier(rule.name) + " ON " + quote_qualified(rule.table);
+}
+
+std::string create_rule(const model::Rule& rule) {
+    std::string text = terminated(rule.definition);
+    // ALTER TABLE … RULE works on views too (ALTER TABLE accepts any relation here).
+    std::string alter = "ALTER TABLE " + quote_qualified(rule.table);
+    if (rule.enabled == 'D') text += "\n" + alter + " DISABLE RULE " + quote_identifier(rule.name) + ";";
+    if (rule.enabled == 'R') text += "\n" + alter + " ENABLE REPLICA RULE " + quote_identifier(rule.name) + ";";
+    if (rule.enabled == 'A') text += "\n" + alter + " ENABLE ALWAYS RULE " + quote_identifier(rule.name) + ";";
+    return text;
+}
+
+void diff_rules(DiffContext& context) {
+    using Key = std::pair<model::QualifiedName, std::string>;
+    std::map<Key, const model::Rule*> before, after;
+    for (const auto& r : context.from.rules) before.emplace(Key{r.table, r.name}, &r);
+    for (const auto& r : context.to.rules) after.emplace(Key{r.table, r.name}, &r);
+    auto id = [](const model::Rule& r) {
+        return object_id(ObjectKind::rule, {r.table.schema, r.name}, r.table);
+    };
+    auto drop = [&](const model::Rule& r) {
+        context.add(Action::drop, id(r), "- rule " + r.name + " on " + r.table.display(),
+                    phase::drop_trigger)
+            .steps.push_back(sql_step("DROP RULE " + rule_target(r) + ";"));
+    };
+    auto comment = [&](const model::Rule& r) {
+        context.add(Action::alter, id(r), "~ comment on rule " + r.name, phase::comment)
+            .steps.push_back(sql_step(comment_statement("RULE " + rule_target(r), r.comment)));
+    };
+    for (const auto& [key, rule] : after) {
+        auto it = before.find(key);
+        model::Rule old_without_comment = it == before.end() ? model::Rule{} : *it->second;
+        old_without_comment.comment = rule->comment;
+        if (it == before.end() || must_recreate(context, key.first) ||
+            !(old_without_comment == *rule)) {
+            if (it != before.end() && !goes_with_relation(context, key.first)) drop(*it->second);
+            context.add(Action::create, id(*rule), "+ rule " + rule->name + " on " + key.first.display(),
+                        phase::create_trigger)
+                .steps.push_back(sql_step(create_rule(*rule)));
+            if (rule->comment) comment(*rule);
+        } else if (it->second->comment != rule->comment) {
+            comment(*rule);
+        }
+    }
+    for (const auto& [key, rule] : before) {
+        if (!after.count(key) && !goes_with_relation(context, key.first)) drop(*rule);
+    }
+}
+
+}  // namespace
+
+void diff_statistics_and_rules(DiffContext& context) {
+    diff_statistics(context);
+    diff_rules(context);
+}
+
+}  // namespace driftless::diff

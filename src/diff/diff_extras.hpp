@@ -1,0 +1,9 @@
+#pragma once
+// Internal to src/diff: extended statistics and rewrite rules (diff_extras.cpp).
+#include "diff/diff_context.hpp"
+
+namespace driftless::diff {
+
+void diff_statistics_and_rules(DiffContext& context);
+
+}  // namespace driftless::diff
