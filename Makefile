@@ -22,7 +22,7 @@ demo: deps $(BUILD_DIR)/CMakeCache.txt
 
 # The benchmarks are built too (not run), so they cannot rot unnoticed.
 test: deps $(BUILD_DIR)/CMakeCache.txt
-	cmake --build $(BUILD_DIR) -j$(JOBS) --target all bench_scratch bench_check bench_inspect bench_apply bench_diff
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target all bench_scratch bench_check bench_inspect bench_apply bench_diff bench_plan bench_generate
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS) $(CTEST_ARGS)
 
 bench: $(BUILD_DIR)/CMakeCache.txt
