@@ -24,7 +24,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr const char* ready_marker = ".driftless-template-ready";
+// Renamed when the template's settings change, so older templates are made again.
+constexpr const char* ready_marker = ".driftless-template-ready-2";
 constexpr std::size_t max_socket_path = 100;  // sun_path is 108 bytes, ".s.PGSQL.5432" included
 
 double elapsed_ms(Clock::time_point since) {
@@ -136,8 +137,9 @@ void EmbeddedServer::ensure_template() {
     run_process_checked(
         user_.command({(options_.bin_dir / "initdb").string(), "-D", partial.string(), "-U",
                        ServerUser::superuser, "--auth=trust", "-E", "UTF8", "--no-locale",
-                       "--no-sync", "--no-instructions"}));
-    // Settings for a server that exists for one command: no durability, no TCP, little memory.
+                       "--no-sync", "--no-instructions", "--wal-segsize=1"}));
+    // Settings for a server that exists for one command: no durability, no TCP, little memory,
+    // and little WAL (1 MB segments, few kept), since every run copies the directory.
     std::ofstream conf(partial / "postgresql.conf", std::ios::app);
     conf << "\n# driftless embedded server\n"
             "listen_addresses = ''\n"
@@ -147,6 +149,7 @@ void EmbeddedServer::ensure_template() {
             "max_connections = 40\n"
             "shared_buffers = 32MB\n"
             "max_wal_size = 1GB\n"
+            "min_wal_size = 2MB\n"
             "logging_collector = off\n"
             "log_min_messages = warning\n";
     conf.close();
