@@ -25,6 +25,17 @@ constexpr int create_schema = 30, create_extension = 31, create_type = 32, creat
               table_settings = 44, validate = 45, comment = 46;
 }  // namespace phase
 
+// Ranks inside phase::validate, which runs outside any transaction after the CONCURRENTLY
+// index builds: steps that must follow a VALIDATE or an index build cannot be in the
+// transaction (it runs first), so they queue here, in the order they depend on each other.
+namespace validate_rank {
+constexpr int validate = 0;         // VALIDATE CONSTRAINT of what was added NOT VALID
+constexpr int set_not_null = 1;     // SET NOT NULL proved by a validated check, the check dropped
+constexpr int attach_index = 2;     // ADD CONSTRAINT … USING INDEX of an index built concurrently
+constexpr int late_foreign_key = 3;  // foreign keys that need such a constraint to exist
+constexpr int validate_late = 4;    // VALIDATE of those foreign keys
+}  // namespace validate_rank
+
 struct DiffContext {
     const model::Schema& from;
     const model::Schema& to;

@@ -1,5 +1,6 @@
 // Tables and their columns.
 #include <algorithm>
+#include <cstdint>
 
 #include "diff/diff_context.hpp"
 #include "inspect/column_sql.hpp"
@@ -47,6 +48,67 @@ std::string create_table(const model::Table& table) {
     if (!table.storage_parameters.empty())
         text += " WITH (" + join(table.storage_parameters, ", ") + ")";
     return text + ";";
+}
+
+// PostgreSQL truncates names to 63 bytes (NAMEDATALEN - 1). A longer name is cut at a UTF-8
+// character boundary and ends with a hash of the whole, so two long names that share their
+// first 54 bytes still differ.
+std::string fit_identifier(const std::string& name) {
+    constexpr std::size_t limit = 63;
+    if (name.size() <= limit) return name;
+    std::uint32_t hash = 2166136261u;  // FNV-1a: stable across platforms and runs
+    for (unsigned char c : name) hash = (hash ^ c) * 16777619u;
+    std::size_t cut = limit - 9;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    return name.substr(0, cut) + fmt::format("_{:08x}", hash);
+}
+
+// The temporary check that proves a column NOT NULL: <table>_<column>_not_null_tmp. Not
+// <table>_<column>_not_null, the name PostgreSQL 18 gives the NOT NULL constraint that SET NOT
+// NULL creates while the check still exists. Numbered while a constraint anywhere in either
+// model has the name, so the same models always give the same, free name.
+std::string not_null_check_name(const DiffContext& context, const model::QualifiedName& table,
+                                const std::string& column) {
+    auto taken = [&](const std::string& name) {
+        for (const auto* schema : {&context.from, &context.to}) {
+            for (const auto& constraint : schema->constraints)
+                if (constraint.name == name) return true;
+        }
+        return false;
+    };
+    const std::string base = table.name + "_" + column + "_not_null_tmp";
+    std::string name = fit_identifier(base);
+    for (int n = 2; taken(name); ++n) name = fit_identifier(base + std::to_string(n));
+    return name;
+}
+
+// SET NOT NULL scans the whole table under ACCESS EXCLUSIVE, unless a validated
+// CHECK (col IS NOT NULL) already proves it (PostgreSQL 12+). So the check is added NOT VALID
+// in the transaction (no scan), validated outside it (SHARE UPDATE EXCLUSIVE: reads and
+// writes go on), and only then the column is set NOT NULL, without a scan, and the check
+// dropped. Those two follow the VALIDATE, so they run outside the transaction as well, each
+// on its own; IF EXISTS keeps the drop re-runnable when an interrupted run resumes.
+// Partitioned tables too: PostgreSQL 15 takes a NOT VALID check there, validates each
+// partition, and SET NOT NULL then skips the scan of every partition.
+void set_not_null_online(DiffContext& context, const model::Table& table,
+                         const model::Column& column, Change& change) {
+    std::string alter = "ALTER TABLE " + quote_qualified(table.name);
+    std::string name = quote_identifier(column.name);
+    std::string where = table.name.display() + "." + column.name;
+    std::string check = quote_identifier(not_null_check_name(context, table.name, column.name));
+    change.steps.push_back(sql_step(alter + " ADD CONSTRAINT " + check + " CHECK (" + name +
+                                    " IS NOT NULL) NOT VALID;"));
+    auto id = object_id(ObjectKind::table, table.name);
+    // `change` lives in the plan's vector: nothing may use it once more changes are added.
+    auto& validate = context.add(Action::alter, id, "~ validate NOT NULL check on column " + where,
+                                 phase::validate);
+    validate.rank = validate_rank::validate;
+    validate.steps.push_back(outside_transaction(alter + " VALIDATE CONSTRAINT " + check + ";"));
+    auto& set =
+        context.add(Action::alter, id, "~ column " + where + ": SET NOT NULL", phase::validate);
+    set.rank = validate_rank::set_not_null;
+    set.steps.push_back(outside_transaction(alter + " ALTER COLUMN " + name + " SET NOT NULL;"));
+    set.steps.push_back(outside_transaction(alter + " DROP CONSTRAINT IF EXISTS " + check + ";"));
 }
 
 // Partitions come after their parent when created and before it when dropped.
@@ -117,15 +179,25 @@ void diff_column(DiffContext& context, const model::Table& table, const model::C
         }
         bool was_not_null = old->not_null || old->identity != model::Identity::none;
         bool is_not_null = column.not_null || column.identity != model::Identity::none;
+        // A retyped column's table is rewritten under ACCESS EXCLUSIVE anyway: the plain
+        // SET NOT NULL adds a scan to that, not a lock.
+        bool retyped = old->type != column.type || old->collation != column.collation;
+        bool not_null_online = false;
         if (was_not_null != is_not_null && old->identity == column.identity) {
-            change.steps.push_back(sql_step(alter_column + (is_not_null ? " SET NOT NULL;" : " DROP NOT NULL;"),
-                                            is_not_null ? std::vector<Hazard>{Hazard::access_exclusive_lock}
-                                                        : std::vector<Hazard>{}));
+            if (is_not_null && !retyped && context.online_for(table.name)) {
+                not_null_online = true;  // after the steps below, which go into `change`
+            } else {
+                change.steps.push_back(
+                    sql_step(alter_column + (is_not_null ? " SET NOT NULL;" : " DROP NOT NULL;"),
+                             is_not_null ? std::vector<Hazard>{Hazard::access_exclusive_lock}
+                                         : std::vector<Hazard>{}));
+            }
         }
         if (old->storage != column.storage && column.storage)
             change.steps.push_back(sql_step(alter_column + " SET STORAGE " + *column.storage + ";"));
         if (old->compression != column.compression && column.compression)
             change.steps.push_back(sql_step(alter_column + " SET COMPRESSION " + *column.compression + ";"));
+        if (not_null_online) set_not_null_online(context, table, column, change);
     }
     if ((!old && column.comment) || (old && old->comment != column.comment)) {
         context.add(Action::alter, id, "~ comment on column " + where, phase::comment)
