@@ -96,5 +96,9 @@ void diff_tables(DiffContext& context);                // diff_tables.cpp
 void diff_constraints_and_indexes(DiffContext& context);  // diff_table_parts.cpp
 void diff_routines_and_views(DiffContext& context);    // diff_objects.cpp
 void diff_triggers_and_policies(DiffContext& context); // diff_objects.cpp
+// diff_table_extras.cpp; old is null for a table or column created in this plan.
+void diff_column_settings(DiffContext& context, const model::Table& table,
+                          const model::Column* old, const model::Column& column);
+void diff_replica_identity(DiffContext& context, const model::Table* old, const model::Table& table);
 
 }  // namespace driftless::diff

@@ -275,7 +275,9 @@ void diff_tables(DiffContext& context) {
         if (table.comment)
             context.add(Action::alter, object_id(ObjectKind::table, table.name), "~ comment on table " + table.name.display(), phase::comment)
                 .steps.push_back(sql_step(comment_statement("TABLE " + quote_qualified(table.name), table.comment)));
+        diff_replica_identity(context, nullptr, table);
         for (const auto& column : table.columns) {
+            diff_column_settings(context, table, nullptr, column);
             if (column.comment)
                 context.add(Action::alter, object_id(ObjectKind::table, table.name), "~ comment on column", phase::comment)
                     .steps.push_back(sql_step(comment_statement("COLUMN " + quote_qualified(table.name) + "." + quote_identifier(column.name), column.comment)));
@@ -301,7 +303,12 @@ void diff_tables(DiffContext& context) {
         for (const auto& column : table->columns) {
             new_names.insert(column.name);
             auto previous = old_columns.find(column.name);
-            diff_column(context, *table, previous == old_columns.end() ? nullptr : previous->second, column);
+            const model::Column* old_column = previous == old_columns.end() ? nullptr : previous->second;
+            diff_column(context, *table, old_column, column);
+            // A column added again (its generation changed) starts from the defaults.
+            bool added_again = old_column && (old_column->generated != column.generated ||
+                                              old_column->generation_expression != column.generation_expression);
+            diff_column_settings(context, *table, added_again ? nullptr : old_column, column);
         }
         for (const auto& column : old.columns) {
             if (new_names.count(column.name) || column.inherited) continue;
@@ -312,6 +319,7 @@ void diff_tables(DiffContext& context) {
             context.reshaped_tables.insert(name);
         }
         diff_table_settings(context, old, *table);
+        diff_replica_identity(context, &old, *table);
         if (old.comment != table->comment)
             context.add(Action::alter, object_id(ObjectKind::table, name), "~ comment on table " + name.display(), phase::comment)
                 .steps.push_back(sql_step(comment_statement("TABLE " + quote_qualified(name), table->comment)));
