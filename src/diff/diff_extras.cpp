@@ -1,8 +1,10 @@
-// Extended statistics and rewrite rules: objects the server renders whole, so any change but
+// Range types, extended statistics and rewrite rules: objects the server renders whole, so any change but
 // the comment is a drop and a create. Both also go first and come back after on a table whose
 // columns are retyped or dropped (they may name those columns), and come back with a relation
 // that is dropped and created again.
 #include "diff/diff_extras.hpp"
+
+#include "inspect/type_sql.hpp"
 
 namespace driftless::diff {
 
@@ -116,9 +118,42 @@ void diff_rules(DiffContext& context) {
     }
 }
 
+// Range types cannot be altered: any change but the comment drops and creates the type,
+// which PostgreSQL refuses while a column or function uses it (the plan then fails loudly).
+void diff_range_types(DiffContext& context) {
+    std::map<model::QualifiedName, const model::RangeType*> before, after;
+    for (const auto& t : context.from.range_types) before.emplace(t.name, &t);
+    for (const auto& t : context.to.range_types) after.emplace(t.name, &t);
+    auto id = [](const model::RangeType& t) { return object_id(ObjectKind::range_type, t.name); };
+    auto drop = [&](const model::RangeType& t) {
+        context.add(Action::drop, id(t), "- range type " + t.name.display(), phase::drop_type)
+            .steps.push_back(sql_step("DROP TYPE " + quote_qualified(t.name) + ";"));
+    };
+    auto comment = [&](const model::RangeType& t) {
+        context.add(Action::alter, id(t), "~ comment on type " + t.name.display(), phase::comment)
+            .steps.push_back(sql_step(comment_statement("TYPE " + quote_qualified(t.name), t.comment)));
+    };
+    for (const auto& [name, type] : after) {
+        auto it = before.find(name);
+        model::RangeType old_without_comment = it == before.end() ? model::RangeType{} : *it->second;
+        old_without_comment.comment = type->comment;
+        if (it == before.end() || !(old_without_comment == *type)) {
+            if (it != before.end()) drop(*it->second);
+            context.add(Action::create, id(*type), "+ range type " + name.display(), phase::create_type)
+                .steps.push_back(sql_step(inspect::create_range_type(*type)));
+            if (type->comment) comment(*type);
+        } else if (it->second->comment != type->comment) {
+            comment(*type);
+        }
+    }
+    for (const auto& [name, type] : before)
+        if (!after.count(name)) drop(*type);
+}
+
 }  // namespace
 
 void diff_statistics_and_rules(DiffContext& context) {
+    diff_range_types(context);
     diff_statistics(context);
     diff_rules(context);
 }

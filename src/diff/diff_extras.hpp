@@ -1,5 +1,5 @@
 #pragma once
-// Internal to src/diff: extended statistics and rewrite rules (diff_extras.cpp).
+// Internal to src/diff: range types, extended statistics and rewrite rules (diff_extras.cpp).
 #include "diff/diff_context.hpp"
 
 namespace driftless::diff {

@@ -1,6 +1,7 @@
 // <schema>/types.sql: enums, domains, composite types and range types of one schema, each
 // followed by its comment.
 #include "emit/quote.hpp"
+#include "inspect/type_sql.hpp"
 #include "inspect/writer_support.hpp"
 
 namespace driftless::inspect {
@@ -81,7 +82,9 @@ std::string default_multirange_name(const std::string& range_name) {
     return range_name.substr(0, at) + "multi" + range_name.substr(at);
 }
 
-Group range_type(const model::RangeType& type) {
+}  // namespace
+
+std::string create_range_type(const model::RangeType& type) {
     // Every option arrives rendered by the server, quoted and qualified as needed:
     // format_type for the subtype and the multirange, regproc for the functions, and the
     // opclass and collation names as the catalog reader quotes them.
@@ -98,8 +101,14 @@ Group range_type(const model::RangeType& type) {
             *type.multirange_name == quote_qualified({type.name.schema, default_name});
         if (!is_default) options.push_back("multirange_type_name = " + *type.multirange_name);
     }
-    Group group{"CREATE TYPE " + quote_qualified(type.name) + " AS RANGE (\n    " +
-                join(options, ",\n    ") + "\n);"};
+    return "CREATE TYPE " + quote_qualified(type.name) + " AS RANGE (\n    " +
+           join(options, ",\n    ") + "\n);";
+}
+
+namespace {
+
+Group range_type(const model::RangeType& type) {
+    Group group{create_range_type(type)};
     if (type.comment)
         group.push_back(comment_on("TYPE " + quote_qualified(type.name), *type.comment));
     return group;
