@@ -16,17 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CacheProject : testing::MigrationProject {
-    CacheProject() : testing::MigrationProject("schema: schema\n") {
-        fs::create_directories(dir.path() / "migrations");
-    }
-    void schema(const std::string& text) const { dir.write("schema/app.sql", text); }
-    std::size_t migration_count() const {
-        std::size_t count = 0;
-        for (const auto& entry : fs::directory_iterator(dir.path() / "migrations"))
-            count += entry.path().extension() == ".sql";
-        return count;
-    }
+struct CacheProject : testing::SchemaProject {
+    std::size_t migration_count() const { return migration_files().size(); }
     ProcessResult generate(const std::string& name) const {
         auto result = run({"generate", name});
         INFO(result.output);

@@ -13,26 +13,9 @@
 using namespace driftless;
 namespace fs = std::filesystem;
 
-namespace {
+using testing::SchemaProject;
 
-struct SchemaProject : testing::MigrationProject {
-    SchemaProject() : testing::MigrationProject("schema: schema\n") {
-        fs::create_directories(dir.path() / "migrations");
-    }
-    void schema(const std::string& text) const { dir.write("schema/app.sql", text); }
-    std::string schema_dir() const { return (dir.path() / "schema").string(); }
-    std::vector<fs::path> migration_files() const {
-        std::vector<fs::path> files;
-        for (const auto& entry : fs::directory_iterator(dir.path() / "migrations"))
-            if (entry.path().extension() == ".sql") files.push_back(entry.path());
-        std::sort(files.begin(), files.end());
-        return files;
-    }
-    std::string text(const fs::path& path) const {
-        std::ifstream in(path);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    }
-};
+namespace {
 
 const std::string first_schema =
     "CREATE SCHEMA app;\n"

@@ -12,25 +12,9 @@
 using namespace driftless;
 namespace fs = std::filesystem;
 
-namespace {
+using testing::SchemaProject;
 
-struct RenameProject : testing::MigrationProject {
-    RenameProject() : testing::MigrationProject("schema: schema\n") {
-        fs::create_directories(dir.path() / "migrations");
-    }
-    void schema(const std::string& text) const { dir.write("schema/app.sql", text); }
-    std::vector<fs::path> migration_files() const {
-        std::vector<fs::path> files;
-        for (const auto& entry : fs::directory_iterator(dir.path() / "migrations"))
-            if (entry.path().extension() == ".sql") files.push_back(entry.path());
-        std::sort(files.begin(), files.end());
-        return files;
-    }
-    static std::string text(const fs::path& path) {
-        std::ifstream in(path);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    }
-};
+namespace {
 
 const std::string before =
     "CREATE TABLE people (id bigserial PRIMARY KEY, email text NOT NULL UNIQUE);\n"
@@ -58,7 +42,7 @@ std::size_t position(const std::string& text, const std::string& part) {
 
 TEST_CASE("renamed-from: generate renames instead of dropping, rows survive, DOWN renames back",
           "[pg][diff][cli]") {
-    RenameProject project;
+    SchemaProject project;
     project.schema(before);
     REQUIRE(project.run({"generate", "init", "-q"}).exit_code == 0);
     project.schema(after);
@@ -67,7 +51,7 @@ TEST_CASE("renamed-from: generate renames instead of dropping, rows survive, DOW
     REQUIRE(generated.exit_code == 0);  // no --allow-destructive needed: nothing is dropped
     auto files = project.migration_files();
     REQUIRE(files.size() == 2);
-    auto text = RenameProject::text(files[1]);
+    auto text = SchemaProject::text(files[1]);
     INFO(text);
     auto up = position(text, "-- migrate:up");
     auto down = position(text, "-- migrate:down");

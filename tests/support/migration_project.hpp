@@ -1,6 +1,9 @@
 #pragma once
 // A project folder for the migration commands: driftless.yaml (migrations: migrations plus
 // any extra lines) and the files of migrations/, run through the real binary.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -21,6 +24,27 @@ struct MigrationProject {
     ProcessResult run(std::vector<std::string> args) const {
         args.insert(args.end(), {"--config", config()});
         return driftless_cli(args);
+    }
+};
+
+// A project with schema files too (schema/app.sql), for generate, plan and push.
+struct SchemaProject : MigrationProject {
+    SchemaProject() : MigrationProject("schema: schema\n") {
+        std::filesystem::create_directories(dir.path() / "migrations");
+    }
+    void schema(const std::string& text) const { dir.write("schema/app.sql", text); }
+    std::string schema_dir() const { return (dir.path() / "schema").string(); }
+    // The migration files, in version order.
+    std::vector<std::filesystem::path> migration_files() const {
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::directory_iterator(dir.path() / "migrations"))
+            if (entry.path().extension() == ".sql") files.push_back(entry.path());
+        std::sort(files.begin(), files.end());
+        return files;
+    }
+    static std::string text(const std::filesystem::path& path) {
+        std::ifstream in(path);
+        return std::string(std::istreambuf_iterator<char>(in), {});
     }
 };
 
