@@ -170,6 +170,36 @@ std::string create_domain(const model::Domain& domain) {
     return text + ";";
 }
 
+// ALTER DOMAIN cannot change the base type or collation: the domain is built again under its
+// name and every column of it converted through the new base type (a value the new type
+// cannot hold makes the conversion fail, so nothing is lost silently), as enums are.
+void rebuild_domain(DiffContext& context, const model::Domain& domain) {
+    std::string quoted = quote_qualified(domain.name);
+    std::string old_name = domain.name.name + "__driftless_old";
+    auto& change = context.add(Action::alter, object_id(ObjectKind::domain, domain.name),
+                               "~ domain " + domain.name.display() + ": base type " + domain.base_type,
+                               phase::create_type);
+    change.steps.push_back(sql_step("ALTER DOMAIN " + quoted + " RENAME TO " + quote_identifier(old_name) + ";"));
+    change.steps.push_back(sql_step(create_domain(domain)));
+    for (const auto& table : context.to.tables) {
+        for (const auto& column : table.columns) {
+            bool array = column.type == quoted + "[]";
+            if ((column.type != quoted && !array) || column.inherited) continue;
+            std::string alter = "ALTER TABLE " + quote_qualified(table.name) + " ALTER COLUMN " +
+                                quote_identifier(column.name);
+            if (column.default_expression) change.steps.push_back(sql_step(alter + " DROP DEFAULT;"));
+            change.steps.push_back(sql_step(alter + " TYPE " + column.type + " USING " +
+                                                quote_identifier(column.name) + "::" + domain.base_type +
+                                                (array ? "[]" : "") + "::" + column.type + ";",
+                                            {Hazard::table_rewrite, Hazard::access_exclusive_lock}));
+            if (column.default_expression)
+                change.steps.push_back(sql_step(alter + " SET DEFAULT " + *column.default_expression + ";"));
+            context.reshaped_tables.insert(table.name);
+        }
+    }
+    change.steps.push_back(sql_step("DROP DOMAIN " + quote_qualified({domain.name.schema, old_name}) + ";"));
+}
+
 void diff_domains(DiffContext& context) {
     auto key = +[](const model::Domain& d) { return d.name; };
     auto before = index_by(context.from.domains, key);
@@ -184,7 +214,11 @@ void diff_domains(DiffContext& context) {
         } else {
             const model::Domain& old = *it->second;
             if (old.base_type != domain->base_type || old.collation != domain->collation) {
-                throw FailureError(fmt::format("domain {}: changing its base type or collation is not supported yet", name.display()));
+                rebuild_domain(context, *domain);
+                if (domain->comment)
+                    context.add(Action::alter, id, "~ comment on domain " + name.display(), phase::comment)
+                        .steps.push_back(sql_step(comment_statement("DOMAIN " + quoted, domain->comment)));
+                continue;
             }
             auto& change = context.add(Action::alter, id, "~ domain " + name.display(), phase::create_type);
             if (old.default_expression != domain->default_expression) {
