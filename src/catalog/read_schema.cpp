@@ -10,6 +10,7 @@
 
 #include "catalog/readers.hpp"
 #include "db/conninfo.hpp"
+#include "model/acl.hpp"
 #include "util/error.hpp"
 
 namespace driftless::catalog {
@@ -163,6 +164,23 @@ void clear_privileges(model::Schema& schema) {
     for (auto& table : schema.tables) clear(table.columns);
 }
 
+// ACLs that grant only their kind's defaults read as none, however the server keeps them.
+void normalize_privileges(model::Schema& schema) {
+    auto normalize = [](auto& items, const std::string& public_privileges) {
+        for (auto& item : items)
+            if (model::is_default_acl(item.acl, public_privileges)) item.acl.clear();
+    };
+    normalize(schema.schemas, "");
+    normalize(schema.enums, "U");
+    normalize(schema.domains, "U");
+    normalize(schema.composite_types, "U");
+    normalize(schema.sequences, "");
+    normalize(schema.functions, "X");
+    normalize(schema.tables, "");
+    normalize(schema.views, "");
+    for (auto& table : schema.tables) normalize(table.columns, "");
+}
+
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view text) {
@@ -258,7 +276,10 @@ model::Schema assemble(RawCatalog (&parts)[3], const ReadOptions& options) {
     schema.rules = std::move(parts[2].schema.rules);
     attach_columns(schema.tables, std::move(parts[0].columns));
     apply_exclusions(schema, {options.exclude_patterns, split_qualified(options.tracking_table)});
-    if (!options.privileges) clear_privileges(schema);
+    if (options.privileges)
+        normalize_privileges(schema);
+    else
+        clear_privileges(schema);
     return schema;
 }
 

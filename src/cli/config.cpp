@@ -121,6 +121,12 @@ Config parse(const fs::path& file) {
                 throw InputError(fmt::format("{}: lock_retries must be a number from 0 to 99, not `{}`",
                                              position(file, value), text));
             config.lock_retries = std::stoi(text);
+        } else if (key == "privileges") {
+            std::string text = scalar(file, value, key);
+            if (text != "true" && text != "false")
+                throw InputError(fmt::format("{}: privileges must be true or false, not `{}`",
+                                             position(file, value), text));
+            config.privileges = text == "true";
         } else if (key == "environments") {
             if (!value.IsMap())
                 throw InputError(
@@ -133,7 +139,7 @@ Config parse(const fs::path& file) {
             throw InputError(
                 fmt::format("{}: unknown key `{}` (known: schema, migrations, dialect, dev_url, "
                             "tracking_table, lock_timeout, statement_timeout, "
-                            "long_statement_timeout, lock_retries, environments)",
+                            "long_statement_timeout, lock_retries, privileges, environments)",
                             position(file, entry.first), key));
         }
     }

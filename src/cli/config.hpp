@@ -27,6 +27,7 @@ struct Config {
     std::string statement_timeout;            // empty: the server's own
     std::string long_statement_timeout;       // index builds, VALIDATE…; empty: statement_timeout
     int lock_retries = 3;                     // attempts after a lock timeout, with backoff
+    bool privileges = false;                  // compare GRANTs too (plan, diff, generate)
     std::map<std::string, Environment> environments;
 };
 

@@ -19,6 +19,7 @@ namespace fs = std::filesystem;
 catalog::ReadOptions read_options(const Config& config) {
     catalog::ReadOptions options;
     options.tracking_table = config.tracking_table;
+    options.privileges = config.privileges;
     return options;
 }
 

@@ -82,9 +82,9 @@ ReplayCache::ReplayCache(const Config& config, const apply::MigrationSet& set)
 
 std::string ReplayCache::verdict_key(const std::string& chain_head) const {
     std::string material = "driftless generate verdict v1\n" + binary_identity() + "\n";
-    material += fmt::format("{}\n{}\n{}\n{}\n", fs::absolute(config_.schema).string(),
+    material += fmt::format("{}\n{}\n{}\n{}\n{}\n", fs::absolute(config_.schema).string(),
                             fs::absolute(config_.migrations).string(), config_.tracking_table,
-                            config_.dialect);
+                            config_.dialect, config_.privileges);
     for (const auto& source : parser::read_schema_sources(config_.schema))
         material += source.display_path + '\0' + apply::sha256_hex(source.text) + '\n';
     return apply::sha256_hex(material + chain_head);

@@ -5,5 +5,7 @@
 namespace driftless::diff {
 
 void diff_statistics_and_rules(DiffContext& context);
+// diff_privileges.cpp: GRANT / REVOKE; runs last, as it needs to know what the plan recreates.
+void diff_privileges(DiffContext& context);
 
 }  // namespace driftless::diff

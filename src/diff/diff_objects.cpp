@@ -158,6 +158,7 @@ void diff_views(DiffContext& context) {
             model::View without_comments = *view;
             without_comments.comment = it->second->comment;
             without_comments.column_comments = it->second->column_comments;
+            without_comments.acl = it->second->acl;  // privileges change by GRANT / REVOKE
             if (!reads_reshaped && without_comments == *it->second) continue;
             recreate.insert(view->name);
         }

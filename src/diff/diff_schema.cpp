@@ -46,6 +46,7 @@ Plan diff_schemas(const model::Schema& from, const model::Schema& to, const Diff
     diff_constraints_and_indexes(context);
     diff_triggers_and_policies(context);
     diff_statistics_and_rules(context);
+    diff_privileges(context);
 
     auto& changes = context.plan.changes;
     // Stable: changes of one object keep the order their differ gave them.

@@ -1,0 +1,17 @@
+CREATE SCHEMA app;
+GRANT USAGE, CREATE ON SCHEMA app TO "Driftless Writer";
+CREATE TABLE app.orders (id int PRIMARY KEY, total numeric, note text);
+GRANT SELECT ON app.orders TO driftless_reader;
+GRANT SELECT ON app.orders TO "Driftless Writer";
+GRANT UPDATE (note) ON app.orders TO "Driftless Writer";
+CREATE SEQUENCE app.counter;
+GRANT USAGE ON SEQUENCE app.counter TO "Driftless Writer";
+CREATE FUNCTION app.answer() RETURNS int LANGUAGE sql AS 'SELECT 42';
+REVOKE EXECUTE ON FUNCTION app.answer() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.answer() TO driftless_reader;
+CREATE TYPE app.mood AS ENUM ('ok', 'not ok');
+REVOKE USAGE ON TYPE app.mood FROM PUBLIC;
+CREATE VIEW app.order_totals AS SELECT id, total FROM app.orders;
+GRANT SELECT ON app.order_totals TO driftless_reader;
+CREATE TABLE app.fresh (id int);
+GRANT SELECT ON app.fresh TO driftless_reader;
