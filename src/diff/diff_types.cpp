@@ -79,6 +79,28 @@ std::string create_enum(const model::EnumType& type) {
     return "CREATE TYPE " + quote_qualified(type.name) + " AS ENUM (" + list(labels) + ");";
 }
 
+// The columns (and arrays) of a type that is being rebuilt, converted to the new type through
+// `through`; defaults are set aside around the conversion.
+void convert_columns(DiffContext& context, Change& change, const std::string& quoted,
+                     const std::string& through) {
+    for (const auto& table : context.to.tables) {
+        for (const auto& column : table.columns) {
+            bool array = column.type == quoted + "[]";
+            if ((column.type != quoted && !array) || column.inherited) continue;
+            std::string alter = "ALTER TABLE " + quote_qualified(table.name) + " ALTER COLUMN " +
+                                quote_identifier(column.name);
+            if (column.default_expression) change.steps.push_back(sql_step(alter + " DROP DEFAULT;"));
+            change.steps.push_back(sql_step(alter + " TYPE " + column.type + " USING " +
+                                                quote_identifier(column.name) + "::" + through +
+                                                (array ? "[]" : "") + "::" + column.type + ";",
+                                            {Hazard::table_rewrite, Hazard::access_exclusive_lock}));
+            if (column.default_expression)
+                change.steps.push_back(sql_step(alter + " SET DEFAULT " + *column.default_expression + ";"));
+            context.reshaped_tables.insert(table.name);
+        }
+    }
+}
+
 // A label removed or moved: the type is built again under its name and every column of it
 // converted through text (a row holding a removed label makes that conversion fail, so
 // nothing is lost silently). Defaults are set aside around the conversion.
@@ -90,22 +112,7 @@ void rebuild_enum(DiffContext& context, const model::EnumType& old, const model:
                                phase::create_type);
     change.steps.push_back(sql_step("ALTER TYPE " + quoted + " RENAME TO " + quote_identifier(old_name) + ";"));
     change.steps.push_back(sql_step(create_enum(type)));
-    for (const auto& table : context.to.tables) {
-        for (const auto& column : table.columns) {
-            bool array = column.type == quoted + "[]";
-            if ((column.type != quoted && !array) || column.inherited) continue;
-            std::string alter = "ALTER TABLE " + quote_qualified(table.name) + " ALTER COLUMN " +
-                                quote_identifier(column.name);
-            if (column.default_expression) change.steps.push_back(sql_step(alter + " DROP DEFAULT;"));
-            change.steps.push_back(sql_step(alter + " TYPE " + column.type + " USING " +
-                                                quote_identifier(column.name) + "::text" +
-                                                (array ? "[]" : "") + "::" + column.type + ";",
-                                            {Hazard::table_rewrite, Hazard::access_exclusive_lock}));
-            if (column.default_expression)
-                change.steps.push_back(sql_step(alter + " SET DEFAULT " + *column.default_expression + ";"));
-            context.reshaped_tables.insert(table.name);
-        }
-    }
+    convert_columns(context, change, quoted, "text");
     change.steps.push_back(sql_step("DROP TYPE " + quote_qualified({type.name.schema, old_name}) + ";"));
     (void)old;
 }
@@ -181,22 +188,7 @@ void rebuild_domain(DiffContext& context, const model::Domain& domain) {
                                phase::create_type);
     change.steps.push_back(sql_step("ALTER DOMAIN " + quoted + " RENAME TO " + quote_identifier(old_name) + ";"));
     change.steps.push_back(sql_step(create_domain(domain)));
-    for (const auto& table : context.to.tables) {
-        for (const auto& column : table.columns) {
-            bool array = column.type == quoted + "[]";
-            if ((column.type != quoted && !array) || column.inherited) continue;
-            std::string alter = "ALTER TABLE " + quote_qualified(table.name) + " ALTER COLUMN " +
-                                quote_identifier(column.name);
-            if (column.default_expression) change.steps.push_back(sql_step(alter + " DROP DEFAULT;"));
-            change.steps.push_back(sql_step(alter + " TYPE " + column.type + " USING " +
-                                                quote_identifier(column.name) + "::" + domain.base_type +
-                                                (array ? "[]" : "") + "::" + column.type + ";",
-                                            {Hazard::table_rewrite, Hazard::access_exclusive_lock}));
-            if (column.default_expression)
-                change.steps.push_back(sql_step(alter + " SET DEFAULT " + *column.default_expression + ";"));
-            context.reshaped_tables.insert(table.name);
-        }
-    }
+    convert_columns(context, change, quoted, domain.base_type);
     change.steps.push_back(sql_step("DROP DOMAIN " + quote_qualified({domain.name.schema, old_name}) + ";"));
 }
 
