@@ -1,7 +1,7 @@
-// Range types, extended statistics and rewrite rules: objects the server renders whole, so any change but
-// the comment is a drop and a create. Both also go first and come back after on a table whose
-// columns are retyped or dropped (they may name those columns), and come back with a relation
-// that is dropped and created again.
+// Range types and extended statistics: objects the server renders whole, so any change but
+// the comment is a drop and a create. Statistics also go first and come back after on a table
+// whose columns are retyped or dropped (they may name those columns), and come back with a
+// relation that is dropped and created again. (Rules are diffed with triggers and policies.)
 #include "diff/diff_extras.hpp"
 
 #include "inspect/type_sql.hpp"
@@ -67,57 +67,6 @@ void diff_statistics(DiffContext& context) {
     }
 }
 
-std::string rule_target(const model::Rule& rule) {
-    return quote_identifier(rule.name) + " ON " + quote_qualified(rule.table);
-}
-
-std::string create_rule(const model::Rule& rule) {
-    std::string text = terminated(rule.definition);
-    // ALTER TABLE … RULE works on views too (ALTER TABLE accepts any relation here).
-    std::string alter = "ALTER TABLE " + quote_qualified(rule.table);
-    if (rule.enabled == 'D') text += "\n" + alter + " DISABLE RULE " + quote_identifier(rule.name) + ";";
-    if (rule.enabled == 'R') text += "\n" + alter + " ENABLE REPLICA RULE " + quote_identifier(rule.name) + ";";
-    if (rule.enabled == 'A') text += "\n" + alter + " ENABLE ALWAYS RULE " + quote_identifier(rule.name) + ";";
-    return text;
-}
-
-void diff_rules(DiffContext& context) {
-    using Key = std::pair<model::QualifiedName, std::string>;
-    std::map<Key, const model::Rule*> before, after;
-    for (const auto& r : context.from.rules) before.emplace(Key{r.table, r.name}, &r);
-    for (const auto& r : context.to.rules) after.emplace(Key{r.table, r.name}, &r);
-    auto id = [](const model::Rule& r) {
-        return object_id(ObjectKind::rule, {r.table.schema, r.name}, r.table);
-    };
-    auto drop = [&](const model::Rule& r) {
-        context.add(Action::drop, id(r), "- rule " + r.name + " on " + r.table.display(),
-                    phase::drop_trigger)
-            .steps.push_back(sql_step("DROP RULE " + rule_target(r) + ";"));
-    };
-    auto comment = [&](const model::Rule& r) {
-        context.add(Action::alter, id(r), "~ comment on rule " + r.name, phase::comment)
-            .steps.push_back(sql_step(comment_statement("RULE " + rule_target(r), r.comment)));
-    };
-    for (const auto& [key, rule] : after) {
-        auto it = before.find(key);
-        model::Rule old_without_comment = it == before.end() ? model::Rule{} : *it->second;
-        old_without_comment.comment = rule->comment;
-        if (it == before.end() || must_recreate(context, key.first) ||
-            !(old_without_comment == *rule)) {
-            if (it != before.end() && !goes_with_relation(context, key.first)) drop(*it->second);
-            context.add(Action::create, id(*rule), "+ rule " + rule->name + " on " + key.first.display(),
-                        phase::create_trigger)
-                .steps.push_back(sql_step(create_rule(*rule)));
-            if (rule->comment) comment(*rule);
-        } else if (it->second->comment != rule->comment) {
-            comment(*rule);
-        }
-    }
-    for (const auto& [key, rule] : before) {
-        if (!after.count(key) && !goes_with_relation(context, key.first)) drop(*rule);
-    }
-}
-
 // Range types cannot be altered: any change but the comment drops and creates the type,
 // which PostgreSQL refuses while a column or function uses it (the plan then fails loudly).
 void diff_range_types(DiffContext& context) {
@@ -152,10 +101,9 @@ void diff_range_types(DiffContext& context) {
 
 }  // namespace
 
-void diff_statistics_and_rules(DiffContext& context) {
+void diff_types_and_statistics(DiffContext& context) {
     diff_range_types(context);
     diff_statistics(context);
-    diff_rules(context);
 }
 
 }  // namespace driftless::diff

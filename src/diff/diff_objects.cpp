@@ -1,4 +1,4 @@
-// Routines, views and materialized views, triggers and policies: objects defined by a body
+// Routines, views and materialized views, triggers, policies and rules: objects defined by a body
 // the server renders, changed by replacing them (functions whose signature allows it) or by
 // dropping and creating them again.
 #include <algorithm>
@@ -218,14 +218,27 @@ void diff_views(DiffContext& context) {
     }
 }
 
-std::string create_trigger(const model::Trigger& trigger) {
-    std::string text = terminated(trigger.definition);
-    std::string alter = "ALTER TABLE " + quote_qualified(trigger.table);
-    std::string name = quote_identifier(trigger.name);
-    if (trigger.enabled == 'D') text += "\n" + alter + " DISABLE TRIGGER " + name + ";";
-    if (trigger.enabled == 'R') text += "\n" + alter + " ENABLE REPLICA TRIGGER " + name + ";";
-    if (trigger.enabled == 'A') text += "\n" + alter + " ENABLE ALWAYS TRIGGER " + name + ";";
+// The definition, then the enable state ev_enabled / tgenabled record when it is not the
+// default: D disabled, R replica, A always. ALTER TABLE takes views too, for their rules.
+std::string with_enable_state(const std::string& definition, const char* keyword,
+                              const model::QualifiedName& table, const std::string& name,
+                              char enabled) {
+    std::string text = terminated(definition);
+    std::string statement = "\nALTER TABLE " + quote_qualified(table);
+    std::string target = std::string(keyword) + " " + quote_identifier(name) + ";";
+    if (enabled == 'D') text += statement + " DISABLE " + target;
+    if (enabled == 'R') text += statement + " ENABLE REPLICA " + target;
+    if (enabled == 'A') text += statement + " ENABLE ALWAYS " + target;
     return text;
+}
+
+std::string create_trigger(const model::Trigger& trigger) {
+    return with_enable_state(trigger.definition, "TRIGGER", trigger.table, trigger.name,
+                             trigger.enabled);
+}
+
+std::string create_rule(const model::Rule& rule) {
+    return with_enable_state(rule.definition, "RULE", rule.table, rule.name, rule.enabled);
 }
 
 std::string create_policy(const model::Policy& policy) {
@@ -240,7 +253,8 @@ std::string create_policy(const model::Policy& policy) {
     return text + ";";
 }
 
-// Triggers and policies are dropped and created again when anything but the comment changed.
+// Triggers, policies and rules are dropped and created again when anything but the comment
+// changed.
 template <typename Part>
 void diff_parts(DiffContext& context, const std::vector<Part>& from, const std::vector<Part>& to, ObjectKind kind,
                 const char* noun, int drop_phase, int create_phase, std::string (*create)(const Part&)) {
@@ -248,7 +262,9 @@ void diff_parts(DiffContext& context, const std::vector<Part>& from, const std::
     std::map<Key, const Part*> before, after;
     for (const auto& p : from) before.emplace(Key{p.table, p.name}, &p);
     for (const auto& p : to) after.emplace(Key{p.table, p.name}, &p);
-    std::string keyword = kind == ObjectKind::trigger ? "TRIGGER " : "POLICY ";
+    std::string keyword = kind == ObjectKind::trigger ? "TRIGGER "
+                          : kind == ObjectKind::rule ? "RULE "
+                                                     : "POLICY ";
     auto drop = [&](const Part& part) {
         context.add(Action::drop, object_id(kind, {part.table.schema, part.name}, part.table),
                     std::string("- ") + noun + " " + part.name + " on " + part.table.display(), drop_phase)
@@ -296,6 +312,9 @@ void diff_triggers_and_policies(DiffContext& context) {
                phase::drop_trigger, phase::create_trigger, &create_trigger);
     diff_parts(context, context.from.policies, context.to.policies, ObjectKind::policy, "policy",
                phase::drop_policy, phase::create_policy, &create_policy);
+    // Rules run statements on other tables and views: created with the triggers, after them.
+    diff_parts(context, context.from.rules, context.to.rules, ObjectKind::rule, "rule",
+               phase::drop_trigger, phase::create_trigger, &create_rule);
 }
 
 }  // namespace driftless::diff

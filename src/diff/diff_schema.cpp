@@ -45,7 +45,7 @@ Plan diff_schemas(const model::Schema& from, const model::Schema& to, const Diff
     diff_routines_and_views(context);  // recreated views, for their indexes and triggers
     diff_constraints_and_indexes(context);
     diff_triggers_and_policies(context);
-    diff_statistics_and_rules(context);
+    diff_types_and_statistics(context);
     diff_privileges(context);
 
     auto& changes = context.plan.changes;
