@@ -29,11 +29,16 @@ std::string schema_in_scope(const std::string& alias, const ReadContext& context
     return condition + ")";
 }
 
+// Extension members are looked up from the extension's side (pg_depend_reference_index on
+// refclassid = pg_extension) into one hashed list: a correlated probe per row cost tens of
+// milliseconds on the 40,000 columns of a 5,000-table schema. objid is never NULL, so NOT IN
+// means what it says.
 std::string not_extension_member(const std::string& catalog, const std::string& oid_expression) {
     return fmt::format(
-        "NOT EXISTS (SELECT 1 FROM pg_depend ext_dep WHERE ext_dep.classid = '{}'::regclass "
-        "AND ext_dep.objid = {} AND ext_dep.deptype = 'e')",
-        catalog, oid_expression);
+        "{} NOT IN (SELECT ext_dep.objid FROM pg_depend ext_dep "
+        "WHERE ext_dep.refclassid = 'pg_extension'::regclass AND ext_dep.deptype = 'e' "
+        "AND ext_dep.classid = '{}'::regclass)",
+        oid_expression, catalog);
 }
 
 }  // namespace driftless::catalog

@@ -217,19 +217,9 @@ model::ObjectKind object_kind(const std::string& kind) {
     throw FailureError(fmt::format("dependency query returned unknown object kind '{}'", kind));
 }
 
-// Oids parsed by hand: pqxx's conversions cost more than the query on 150,000 rows.
-std::uint64_t oid_of(const pqxx::field& field) {
-    const char* text = field.c_str();
-    std::uint64_t value = 0;
-    auto [end, error] = std::from_chars(text, text + std::strlen(text), value);
-    if (error != std::errc{} || *end != '\0')
-        throw FailureError(fmt::format("dependency query returned a malformed oid '{}'", text));
-    return value;
-}
-
 std::uint64_t object_key(const pqxx::row& row, pqxx::row::size_type classid,
                          pqxx::row::size_type objid) {
-    return (oid_of(row[classid]) << 32) | oid_of(row[objid]);
+    return (oid_value(row[classid]) << 32) | oid_value(row[objid]);
 }
 
 }  // namespace

@@ -20,7 +20,8 @@ namespace {
 // What the readers return, before columns are attached to their tables.
 struct RawCatalog {
     model::Schema schema;
-    std::vector<std::pair<model::QualifiedName, model::Column>> columns;
+    std::vector<ColumnRow> columns;
+    std::vector<ConstraintRow> constraints;
 };
 
 struct Exclusions {
@@ -50,15 +51,14 @@ void drop_excluded(std::vector<T>& items, const Exclusions& exclusions, Key key)
                 items.end());
 }
 
-void attach_columns(std::vector<model::Table>& tables,
-                    std::vector<std::pair<model::QualifiedName, model::Column>> columns) {
+void attach_columns(std::vector<model::Table>& tables, std::vector<ColumnRow> columns) {
     std::map<model::QualifiedName, std::size_t> by_name;
     for (std::size_t i = 0; i < tables.size(); ++i) by_name.emplace(tables[i].name, i);
-    for (auto& [table, column] : columns) {
-        auto it = by_name.find(table);
+    for (auto& row : columns) {
+        auto it = by_name.find(row.table);
         // Columns of relations filtered out by kind (none expected) have nowhere to go.
         if (it == by_name.end()) continue;
-        tables[it->second].columns.push_back(std::move(column));
+        tables[it->second].columns.push_back(std::move(row.column));
     }
 }
 
@@ -111,7 +111,8 @@ void read_relations_and_dependencies(pqxx::transaction_base& tx, const ReadConte
 void read_constraints_and_indexes(pqxx::transaction_base& tx, const ReadContext& context,
                                   RawCatalog& raw) {
     model::Schema& schema = raw.schema;
-    schema.constraints = timed("constraints", [&] { return read_constraints(tx, context); });
+    // Key columns are named in assemble(), once the columns (another group's) are there.
+    raw.constraints = timed("constraints", [&] { return read_constraints(tx, context); });
     schema.indexes = timed("indexes", [&] { return read_indexes(tx, context); });
     schema.statistics = timed("statistics", [&] { return read_statistics(tx, context); });
     schema.rules = timed("rules", [&] { return read_rules(tx, context); });
@@ -261,16 +262,16 @@ namespace {
 model::Schema assemble(RawCatalog (&parts)[3], const ReadOptions& options) {
     model::Schema schema =
         std::move(parts[1].schema);  // tables, views, triggers, policies, dependencies
-    const model::Schema& types = parts[0].schema;
-    schema.schemas = types.schemas;
-    schema.extensions = types.extensions;
-    schema.enums = types.enums;
-    schema.domains = types.domains;
-    schema.composite_types = types.composite_types;
-    schema.range_types = types.range_types;
-    schema.sequences = types.sequences;
-    schema.functions = types.functions;
-    schema.constraints = std::move(parts[2].schema.constraints);
+    model::Schema& types = parts[0].schema;
+    schema.schemas = std::move(types.schemas);
+    schema.extensions = std::move(types.extensions);
+    schema.enums = std::move(types.enums);
+    schema.domains = std::move(types.domains);
+    schema.composite_types = std::move(types.composite_types);
+    schema.range_types = std::move(types.range_types);
+    schema.sequences = std::move(types.sequences);
+    schema.functions = std::move(types.functions);
+    schema.constraints = name_key_columns(std::move(parts[2].constraints), parts[0].columns);
     schema.indexes = std::move(parts[2].schema.indexes);
     schema.statistics = std::move(parts[2].schema.statistics);
     schema.rules = std::move(parts[2].schema.rules);

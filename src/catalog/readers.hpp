@@ -23,12 +23,25 @@ std::vector<model::RangeType> read_range_types(Transaction&, const ReadContext&)
 std::vector<model::Sequence> read_sequences(Transaction&, const ReadContext&);
 std::vector<model::Function> read_functions(Transaction&, const ReadContext&);
 
-// Tables without their columns; columns come from read_columns, keyed by table.
+// Tables without their columns; columns come from read_columns, keyed by table, each
+// table's columns together and in attnum order.
 std::vector<model::Table> read_tables(Transaction&, const ReadContext&);
-std::vector<std::pair<model::QualifiedName, model::Column>> read_columns(Transaction&,
-                                                                         const ReadContext&);
+struct ColumnRow {
+    model::QualifiedName table;
+    int attnum = 0;
+    model::Column column;
+};
+std::vector<ColumnRow> read_columns(Transaction&, const ReadContext&);
 std::vector<model::View> read_views(Transaction&, const ReadContext&);
-std::vector<model::Constraint> read_constraints(Transaction&, const ReadContext&);
+// Constraints with their key as attnums (conkey); name_key_columns turns them into column
+// names once the columns are read (on another connection, possibly).
+struct ConstraintRow {
+    model::Constraint constraint;
+    std::vector<int> key;
+};
+std::vector<ConstraintRow> read_constraints(Transaction&, const ReadContext&);
+std::vector<model::Constraint> name_key_columns(std::vector<ConstraintRow> rows,
+                                                const std::vector<ColumnRow>& columns);
 std::vector<model::Index> read_indexes(Transaction&, const ReadContext&);
 std::vector<model::Trigger> read_triggers(Transaction&, const ReadContext&);
 std::vector<model::Policy> read_policies(Transaction&, const ReadContext&);

@@ -6,6 +6,9 @@
 #include <pqxx/pqxx>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -13,11 +16,46 @@
 #include <unordered_map>
 #include <vector>
 
+#include "util/error.hpp"
+
 namespace driftless::catalog {
 
 inline std::optional<std::string> optional_text(const pqxx::field& field) {
     if (field.is_null()) return std::nullopt;
     return field.as<std::string>();
+}
+
+// An oid (or any unsigned integer column) parsed by hand: pqxx's conversions cost more than
+// the query on the 100,000-row results of large schemas.
+inline std::uint64_t oid_value(const pqxx::field& field) {
+    const char* text = field.c_str();
+    std::uint64_t value = 0;
+    auto [end, error] = std::from_chars(text, text + std::strlen(text), value);
+    if (error != std::errc{} || *end != '\0')
+        throw FailureError(std::string("malformed oid in a catalog row: ") + text);
+    return value;
+}
+
+// A PostgreSQL int2[] / int4[] in its text form ("{1,3}"), as numbers.
+inline std::vector<int> int_list(const pqxx::field& field) {
+    std::vector<int> values;
+    if (field.is_null()) return values;
+    const char* text = field.c_str();
+    const char* end = text + std::strlen(text);
+    for (const char* p = text; p < end;) {
+        if (*p == '-' || (*p >= '0' && *p <= '9')) {
+            int value = 0;
+            auto [next, error] = std::from_chars(p, end, value);
+            if (error != std::errc{})
+                throw FailureError(std::string("malformed integer array in a catalog row: ") +
+                                   text);
+            values.push_back(value);
+            p = next;
+        } else {
+            ++p;
+        }
+    }
+    return values;
 }
 
 inline std::vector<std::string> text_list(const std::string& json_array) {

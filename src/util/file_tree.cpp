@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <iterator>
+#include <set>
 #include <vector>
 
 #include "util/error.hpp"
@@ -11,9 +13,29 @@ namespace driftless {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Whether path already holds exactly content (the size is compared before any byte is read).
+bool holds(const fs::path& path, const std::string& content) {
+    std::error_code error;
+    auto size = fs::file_size(path, error);
+    if (error || size != content.size()) return false;
+    std::ifstream in(path, std::ios::binary);
+    std::string existing(content.size(), '\0');
+    in.read(existing.data(), static_cast<std::streamsize>(existing.size()));
+    return in && existing == content;
+}
+
+}  // namespace
+
+// With force, files are rewritten in place and only where their content changed, and only
+// the .sql files that are no longer wanted are removed: a re-inspect leaves unchanged files
+// (and their modification times) alone, and freeing then reallocating thousands of inodes
+// made the file system's allocator the slowest part of `inspect --force` on 5,000 tables.
 std::size_t write_file_tree(const fs::path& directory,
                             const std::map<std::string, std::string>& files, bool force) {
     std::error_code error;
+    std::set<fs::path> stale;
     if (fs::exists(directory, error)) {
         if (!fs::is_directory(directory, error)) {
             throw InputError(fmt::format("{}: exists and is not a directory", directory.string()));
@@ -24,24 +46,28 @@ std::size_t write_file_tree(const fs::path& directory,
                     "{}: directory is not empty (use --force to replace its .sql files)",
                     directory.string()));
             }
-            std::vector<fs::path> stale;
             for (const auto& entry : fs::recursive_directory_iterator(directory)) {
                 if (entry.is_regular_file() && entry.path().extension() == ".sql")
-                    stale.push_back(entry.path());
+                    stale.insert(entry.path());
             }
-            for (const auto& path : stale) fs::remove(path);
         }
     }
+    fs::path last_parent;
     for (const auto& [relative, content] : files) {
         fs::path path = directory / relative;
-        fs::create_directories(path.parent_path(), error);
-        if (error)
-            throw FailureError(
-                fmt::format("cannot create {}: {}", path.parent_path().string(), error.message()));
+        if (stale.erase(path) > 0 && holds(path, content)) continue;
+        if (path.parent_path() != last_parent) {
+            fs::create_directories(path.parent_path(), error);
+            if (error)
+                throw FailureError(fmt::format("cannot create {}: {}",
+                                               path.parent_path().string(), error.message()));
+            last_parent = path.parent_path();
+        }
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out << content;
         if (!out) throw FailureError(fmt::format("cannot write {}", path.string()));
     }
+    for (const auto& path : stale) fs::remove(path, error);
     return files.size();
 }
 

@@ -37,7 +37,7 @@ TEST_CASE("read_constraints: keys, foreign keys, checks, exclusions, inherited o
     Fixture fx(std::string(fixture_sql) +
                "CREATE TABLE app.refs (id bigint, at date, FOREIGN KEY (id, at) REFERENCES "
                "app.events (id, at));");
-    auto constraints = fx.read(catalog::read_constraints);
+    auto constraints = read_named_constraints(fx);
 
     CHECK(names_on(constraints, "accounts") ==
           std::vector<std::string>{"accounts_balance_check", "accounts_during_excl",

@@ -78,10 +78,11 @@ const model::Table& table_named(const std::vector<model::Table>& tables, const s
         name);
 }
 
-model::Column column_of(const std::vector<std::pair<model::QualifiedName, model::Column>>& columns,
+model::Column column_of(const std::vector<catalog::ColumnRow>& columns,
                         const std::string& table, const std::string& name) {
-    for (const auto& [owner, column] : columns)
-        if (owner == model::QualifiedName{"app", table} && column.name == name) return column;
+    for (const auto& row : columns)
+        if (row.table == model::QualifiedName{"app", table} && row.column.name == name)
+            return row.column;
     FAIL("no column " << table << "." << name);
     return {};
 }

@@ -39,10 +39,11 @@ const model::Table& table_named(const std::vector<model::Table>& tables, const s
         name);
 }
 
-model::Column column_of(const std::vector<std::pair<model::QualifiedName, model::Column>>& columns,
+model::Column column_of(const std::vector<catalog::ColumnRow>& columns,
                         const std::string& table, const std::string& name) {
-    for (const auto& [owner, column] : columns)
-        if (owner == model::QualifiedName{"app", table} && column.name == name) return column;
+    for (const auto& row : columns)
+        if (row.table == model::QualifiedName{"app", table} && row.column.name == name)
+            return row.column;
     FAIL("no column " << table << "." << name);
     return {};
 }
@@ -112,7 +113,7 @@ CREATE TABLE app.collated (mine text COLLATE app."Mine", basic text COLLATE ucs_
     std::string owner = fx.db.scalar("SELECT current_user");
 
     std::vector<std::string> account_columns;
-    for (const auto& [table, column] : columns)
+    for (const auto& [table, attnum, column] : columns)
         if (table == model::QualifiedName{"app", "accounts"})
             account_columns.push_back(column.name);
     CHECK(account_columns == std::vector<std::string>{"id", "email", "balance", "doubled", "tags",
@@ -180,7 +181,7 @@ CREATE TABLE app.collated (mine text COLLATE app."Mine", basic text COLLATE ucs_
 
     // Partitions and inheritance children list their inherited columns too, in attnum order.
     std::vector<std::string> child_columns;
-    for (const auto& [table, column] : columns)
+    for (const auto& [table, attnum, column] : columns)
         if (table == model::QualifiedName{"app", "child"}) child_columns.push_back(column.name);
     CHECK(child_columns == std::vector<std::string>{"b", "a", "c"});
     CHECK(column_of(columns, "events_2024", "at").type == "date");
@@ -246,12 +247,12 @@ TEST_CASE("readers return names as stored: quotes, spaces, capitals, unicode", "
 
     auto columns = fx.read(catalog::read_columns);
     REQUIRE(columns.size() == 2);
-    CHECK(columns[0].first == table);
-    CHECK(columns[0].second.name == "Col \"X\" é");
-    CHECK(columns[1].second.name == "Ünï");
-    CHECK(columns[1].second.collation == "\"C\"");
+    CHECK(columns[0].table == table);
+    CHECK(columns[0].column.name == "Col \"X\" é");
+    CHECK(columns[1].column.name == "Ünï");
+    CHECK(columns[1].column.collation == "\"C\"");
 
-    auto constraints = fx.read(catalog::read_constraints);
+    auto constraints = read_named_constraints(fx);
     REQUIRE(constraints.size() == 2);
     CHECK(constraints[0].name == "Tab le \"Q\" ü_pkey");
     CHECK(constraints[0].columns == std::vector<std::string>{"Col \"X\" é"});
@@ -291,7 +292,8 @@ TEST_CASE("every table reader covers 200 tables with one query each", "[pg][cata
     // id, name, state, created_at, amount, plus ref_0 and ref_1 on all but the first table.
     CHECK(catalog::read_columns(tx, context).size() == 200 * 5 + 199 * 2);
     CHECK(catalog::read_views(tx, context).empty());
-    auto constraints = catalog::read_constraints(tx, context);
+    auto constraints = catalog::name_key_columns(catalog::read_constraints(tx, context),
+                                                  catalog::read_columns(tx, context));
     auto count_kind = [&](model::ConstraintKind kind) {
         return std::count_if(constraints.begin(), constraints.end(),
                              [&](const auto& c) { return c.kind == kind; });

@@ -130,6 +130,12 @@ struct Fixture {
     }
 };
 
+// Constraints with their key columns named, as read_schema puts them together.
+inline std::vector<model::Constraint> read_named_constraints(const Fixture& fx) {
+    return catalog::name_key_columns(fx.read(catalog::read_constraints),
+                                     fx.read(catalog::read_columns));
+}
+
 template <typename T, typename Predicate>
 const T& find(const std::vector<T>& items, Predicate predicate, const std::string& what) {
     auto it = std::find_if(items.begin(), items.end(), predicate);
