@@ -113,7 +113,7 @@ model::Identity identity(const std::string& code, const std::string& where) {
 
 }  // namespace
 
-std::vector<ColumnRow> read_columns(Transaction& tx, const ReadContext& context) {
+std::vector<TableColumns> read_columns(Transaction& tx, const ReadContext& context) {
     std::string sql = fmt::format(
         columns_query, fmt::arg("scope", schema_in_scope("n", context)),
         fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")),
@@ -137,13 +137,25 @@ std::vector<ColumnRow> read_columns(Transaction& tx, const ReadContext& context)
     std::sort(order.begin(), order.end(), [](const Position& a, const Position& b) {
         return std::tie(a.table_oid, a.attnum) < std::tie(b.table_oid, b.attnum);
     });
-    std::vector<ColumnRow> columns;
-    columns.reserve(result.size());
-    for (const Position& position : order) {
+    // Each table's columns go straight into a vector of their own, which read_schema moves
+    // into the table: moving 35,000 columns one by one into new memory cost 50 ms.
+    std::vector<TableColumns> tables;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const Position& position = order[i];
         const auto row = result[position.row];
-        model::QualifiedName table{row[at("schema_name")].as<std::string>(),
-                                   row[at("table_name")].as<std::string>()};
-        model::Column column;
+        if (i == 0 || position.table_oid != order[i - 1].table_oid) {
+            std::size_t end = i + 1;
+            while (end < order.size() && order[end].table_oid == position.table_oid) ++end;
+            TableColumns& group = tables.emplace_back();
+            group.table = {row[at("schema_name")].as<std::string>(),
+                           row[at("table_name")].as<std::string>()};
+            group.columns.reserve(end - i);
+            group.attnums.reserve(end - i);
+        }
+        TableColumns& group = tables.back();
+        const model::QualifiedName& table = group.table;
+        model::Column& column = group.columns.emplace_back();
+        group.attnums.push_back(position.attnum);
         column.name = row[at("column_name")].as<std::string>();
         std::string where = table.display() + "." + column.name;
         column.type = row[at("type")].as<std::string>();
@@ -182,9 +194,8 @@ std::vector<ColumnRow> read_columns(Transaction& tx, const ReadContext& context)
         if (!row[at("statistics_target")].is_null())
             column.statistics_target = row[at("statistics_target")].as<int>();
         column.options = text_list(row[at("options")]);
-        columns.push_back({std::move(table), position.attnum, std::move(column)});
     }
-    return columns;
+    return tables;
 }
 
 }  // namespace driftless::catalog

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 #include "catalog/readers.hpp"
@@ -68,70 +69,67 @@ model::ConstraintKind constraint_kind(const std::string& contype, const std::str
 
 }  // namespace
 
-std::vector<ConstraintRow> read_constraints(Transaction& tx, const ReadContext& context) {
+ConstraintRows read_constraints(Transaction& tx, const ReadContext& context) {
     std::string sql =
         fmt::format(constraints_query, fmt::arg("scope", schema_in_scope("n", context)),
                     fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
-    std::vector<ConstraintRow> constraints;
     const pqxx::result result = tx.exec(sql);
     const FieldPositions at(result);
-    for (const auto& row : result) {
-        ConstraintRow row_out;
-        model::Constraint& constraint = row_out.constraint;
-        constraint.table = {row[at("schema_name")].as<std::string>(),
-                            row[at("table_name")].as<std::string>()};
-        constraint.name = row[at("constraint_name")].as<std::string>();
+    // Sorted here rather than in SQL (byte order equals COLLATE "C"; sorting wide rows on the
+    // server spilled to disk on large schemas), and before the constraints are built, so
+    // that they are built in place.
+    const auto schema_name = at("schema_name"), table_name = at("table_name"),
+               constraint_name = at("constraint_name");
+    std::vector<pqxx::result::size_type> order(result.size());
+    for (pqxx::result::size_type i = 0; i < result.size(); ++i) order[i] = i;
+    auto key = [&](pqxx::result::size_type i) {
+        return std::make_tuple(std::string_view(result[i][schema_name].c_str()),
+                               std::string_view(result[i][table_name].c_str()),
+                               std::string_view(result[i][constraint_name].c_str()));
+    };
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return key(a) < key(b); });
+    ConstraintRows rows;
+    rows.constraints.reserve(result.size());
+    rows.keys.reserve(result.size());
+    for (auto position : order) {
+        const auto row = result[position];
+        model::Constraint& constraint = rows.constraints.emplace_back();
+        constraint.table = {row[schema_name].as<std::string>(), row[table_name].as<std::string>()};
+        constraint.name = row[constraint_name].as<std::string>();
         constraint.kind = constraint_kind(row[at("contype")].as<std::string>(),
                                           constraint.name + " on " + constraint.table.display());
         constraint.definition = row[at("definition")].as<std::string>();
-        row_out.key = int_list(row[at("key")]);
+        rows.keys.push_back(int_list(row[at("key")]));
         if (!row[at("referenced_table")].is_null())
-            constraint.references = model::QualifiedName{row[at("referenced_schema")].as<std::string>(),
-                                                         row[at("referenced_table")].as<std::string>()};
+            constraint.references =
+                model::QualifiedName{row[at("referenced_schema")].as<std::string>(),
+                                     row[at("referenced_table")].as<std::string>()};
         constraint.deferrable = row[at("deferrable")].as<bool>();
         constraint.initially_deferred = row[at("initially_deferred")].as<bool>();
         constraint.validated = row[at("validated")].as<bool>();
         constraint.inherited = row[at("inherited")].as<bool>();
         constraint.comment = optional_text(row[at("comment")]);
-        constraints.push_back(std::move(row_out));
     }
-    // Sorted here rather than in SQL: byte order equals COLLATE "C", and sorting wide rows on
-    // the server spilled to disk on large schemas.
-    std::sort(constraints.begin(), constraints.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.constraint.table, a.constraint.name) <
-               std::tie(b.constraint.table, b.constraint.name);
-    });
-    return constraints;
+    return rows;
 }
 
-std::vector<model::Constraint> name_key_columns(std::vector<ConstraintRow> rows,
-                                                const std::vector<ColumnRow>& columns) {
-    // read_columns returns each table's columns together, in attnum order.
-    std::map<model::QualifiedName, std::pair<std::size_t, std::size_t>> table_columns;
-    for (std::size_t i = 0; i < columns.size();) {
-        std::size_t end = i + 1;
-        while (end < columns.size() && columns[end].table == columns[i].table) ++end;
-        table_columns.emplace(columns[i].table, std::make_pair(i, end));
-        i = end;
-    }
-    std::vector<model::Constraint> constraints;
-    constraints.reserve(rows.size());
-    for (ConstraintRow& row : rows) {
-        auto range = table_columns.find(row.constraint.table);
-        for (int attnum : row.key) {
+void name_key_columns(ConstraintRows& rows, const std::vector<TableColumns>& columns) {
+    std::map<model::QualifiedName, const TableColumns*> by_table;
+    for (const TableColumns& table : columns) by_table.emplace(table.table, &table);
+    for (std::size_t i = 0; i < rows.constraints.size(); ++i) {
+        model::Constraint& constraint = rows.constraints[i];
+        auto table = by_table.find(constraint.table);
+        if (table == by_table.end()) continue;
+        const auto& attnums = table->second->attnums;
+        for (int attnum : rows.keys[i]) {
             // Expression columns of exclusion constraints (attnum 0) have no name; the
             // definition carries them.
-            if (attnum <= 0 || range == table_columns.end()) continue;
-            auto first = columns.begin() + static_cast<long>(range->second.first);
-            auto last = columns.begin() + static_cast<long>(range->second.second);
-            auto column = std::lower_bound(
-                first, last, attnum, [](const ColumnRow& c, int n) { return c.attnum < n; });
-            if (column != last && column->attnum == attnum)
-                row.constraint.columns.push_back(column->column.name);
+            auto at = std::lower_bound(attnums.begin(), attnums.end(), attnum);
+            if (attnum <= 0 || at == attnums.end() || *at != attnum) continue;
+            constraint.columns.push_back(
+                table->second->columns[static_cast<std::size_t>(at - attnums.begin())].name);
         }
-        constraints.push_back(std::move(row.constraint));
     }
-    return constraints;
 }
 
 }  // namespace driftless::catalog

@@ -6,9 +6,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <thread>
 
-#include "catalog/readers.hpp"
+#include "catalog/reader_groups.hpp"
 #include "db/conninfo.hpp"
 #include "model/acl.hpp"
 #include "util/error.hpp"
@@ -16,13 +17,6 @@
 namespace driftless::catalog {
 
 namespace {
-
-// What the readers return, before columns are attached to their tables.
-struct RawCatalog {
-    model::Schema schema;
-    std::vector<ColumnRow> columns;
-    std::vector<ConstraintRow> constraints;
-};
 
 struct Exclusions {
     std::vector<std::string> patterns;
@@ -51,71 +45,34 @@ void drop_excluded(std::vector<T>& items, const Exclusions& exclusions, Key key)
                 items.end());
 }
 
-void attach_columns(std::vector<model::Table>& tables, std::vector<ColumnRow> columns) {
-    std::map<model::QualifiedName, std::size_t> by_name;
-    for (std::size_t i = 0; i < tables.size(); ++i) by_name.emplace(tables[i].name, i);
-    for (auto& row : columns) {
-        auto it = by_name.find(row.table);
-        // Columns of relations filtered out by kind (none expected) have nowhere to go.
-        if (it == by_name.end()) continue;
-        tables[it->second].columns.push_back(std::move(row.column));
-    }
-}
-
-// With DRIFTLESS_TRACE_CATALOG set, prints how long each reader took (for bench/ work).
-template <typename Reader>
-auto timed(const char* what, Reader&& reader) {
+// With DRIFTLESS_TRACE_CATALOG set, prints how long each reader took and when it ended, and
+// when each step of read_schema ended, in ms since the first trace point (for bench/ work).
+bool tracing() {
     static const bool trace = std::getenv("DRIFTLESS_TRACE_CATALOG") != nullptr;
-    auto start = std::chrono::steady_clock::now();
-    auto result = reader();
-    if (trace) {
-        fmt::print(
-            stderr, "catalog: {:<18} {:8.1f} ms\n", what,
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count());
+    return trace;
+}
+
+double ms_since_first_trace() {
+    static const auto first = std::chrono::steady_clock::now();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - first)
+        .count();
+}
+
+void trace_step(const char* what) {
+    if (tracing()) fmt::print(stderr, "catalog: {:<18} {:>8} at {:7.1f} ms\n", what, "", ms_since_first_trace());
+}
+
+void run_group(Transaction& tx, const ReadContext& context, const ReaderGroup& group,
+               RawCatalog& raw) {
+    for (const ReaderStep& step : group) {
+        double start = tracing() ? ms_since_first_trace() : 0;
+        step.run(tx, context, raw);
+        if (tracing()) {
+            double end = ms_since_first_trace();
+            fmt::print(stderr, "catalog: {:<18} {:8.1f} ms, at {:7.1f} ms\n", step.name,
+                       end - start, end);
+        }
     }
-    return result;
-}
-
-// The readers in three groups of about equal cost (columns, dependencies and constraints are
-// the heavy ones, measured on 5,000 tables), each group on a connection of its own. Each group
-// fills different fields of the schema, so they never write the same memory.
-using ReaderGroup = void (*)(pqxx::transaction_base&, const ReadContext&, RawCatalog&);
-
-void read_types_and_columns(pqxx::transaction_base& tx, const ReadContext& context,
-                            RawCatalog& raw) {
-    model::Schema& schema = raw.schema;
-    schema.schemas = timed("namespaces", [&] { return read_namespaces(tx, context); });
-    schema.extensions = timed("extensions", [&] { return read_extensions(tx, context); });
-    schema.enums = timed("enums", [&] { return read_enums(tx, context); });
-    schema.domains = timed("domains", [&] { return read_domains(tx, context); });
-    schema.composite_types =
-        timed("composite types", [&] { return read_composite_types(tx, context); });
-    schema.range_types = timed("range types", [&] { return read_range_types(tx, context); });
-    schema.sequences = timed("sequences", [&] { return read_sequences(tx, context); });
-    schema.functions = timed("functions", [&] { return read_functions(tx, context); });
-    // Columns wait in a side list until the tables (read by another group) are there.
-    raw.columns = timed("columns", [&] { return read_columns(tx, context); });
-}
-
-void read_relations_and_dependencies(pqxx::transaction_base& tx, const ReadContext& context,
-                                     RawCatalog& raw) {
-    model::Schema& schema = raw.schema;
-    schema.tables = timed("tables", [&] { return read_tables(tx, context); });
-    schema.views = timed("views", [&] { return read_views(tx, context); });
-    schema.triggers = timed("triggers", [&] { return read_triggers(tx, context); });
-    schema.policies = timed("policies", [&] { return read_policies(tx, context); });
-    schema.dependencies = timed("dependencies", [&] { return read_dependencies(tx, context); });
-}
-
-void read_constraints_and_indexes(pqxx::transaction_base& tx, const ReadContext& context,
-                                  RawCatalog& raw) {
-    model::Schema& schema = raw.schema;
-    // Key columns are named in assemble(), once the columns (another group's) are there.
-    raw.constraints = timed("constraints", [&] { return read_constraints(tx, context); });
-    schema.indexes = timed("indexes", [&] { return read_indexes(tx, context); });
-    schema.statistics = timed("statistics", [&] { return read_statistics(tx, context); });
-    schema.rules = timed("rules", [&] { return read_rules(tx, context); });
 }
 
 void apply_exclusions(model::Schema& schema, const Exclusions& exclusions) {
@@ -232,12 +189,14 @@ void prepare(pqxx::transaction_base& tx) {
 // Runs a reader group on a connection of its own, in the snapshot the first connection
 // exported, so all groups see the same committed state.
 void read_group_in_snapshot(const std::string& conninfo, const std::string& snapshot,
-                            const ReadContext& context, ReaderGroup group, RawCatalog& raw) {
+                            const ReadContext& context, const ReaderGroup& group,
+                            RawCatalog& raw) {
     auto connection = connect(conninfo);
+    trace_step("worker connected");
     ReadTransaction tx(*connection, "driftless-catalog");
     tx.exec("SET TRANSACTION SNAPSHOT " + tx.quote(snapshot));
     prepare(tx);
-    group(tx, context, raw);
+    run_group(tx, context, group, raw);
     tx.commit();
 }
 
@@ -258,25 +217,12 @@ void with_catalog_errors(const std::string& conninfo, Body&& body) {
 
 namespace {
 
-// The three groups' results put together, children attached, exclusions applied.
-model::Schema assemble(RawCatalog (&parts)[3], const ReadOptions& options) {
-    model::Schema schema =
-        std::move(parts[1].schema);  // tables, views, triggers, policies, dependencies
-    model::Schema& types = parts[0].schema;
-    schema.schemas = std::move(types.schemas);
-    schema.extensions = std::move(types.extensions);
-    schema.enums = std::move(types.enums);
-    schema.domains = std::move(types.domains);
-    schema.composite_types = std::move(types.composite_types);
-    schema.range_types = std::move(types.range_types);
-    schema.sequences = std::move(types.sequences);
-    schema.functions = std::move(types.functions);
-    schema.constraints = name_key_columns(std::move(parts[2].constraints), parts[0].columns);
-    schema.indexes = std::move(parts[2].schema.indexes);
-    schema.statistics = std::move(parts[2].schema.statistics);
-    schema.rules = std::move(parts[2].schema.rules);
-    attach_columns(schema.tables, std::move(parts[0].columns));
+// The groups' results put together, children attached, exclusions applied.
+model::Schema assemble(std::vector<RawCatalog>& parts, const ReadOptions& options) {
+    model::Schema schema = merge_groups(parts);
+    trace_step("merged");
     apply_exclusions(schema, {options.exclude_patterns, split_qualified(options.tracking_table)});
+    trace_step("excluded");
     if (options.privileges)
         normalize_privileges(schema);
     else
@@ -291,83 +237,87 @@ ReadContext context_for(int server_version, const ReadOptions& options) {
     return context;
 }
 
-const ReaderGroup groups[3] = {read_types_and_columns, read_relations_and_dependencies,
-                               read_constraints_and_indexes};
-
-// Below this many user relations, extra connections cost more (each new backend warms its
-// catalog caches from cold) than the parallel reading saves: measured ~30 ms per read on the
-// scenario databases of tests/scenarios.
-constexpr long parallel_threshold = 2000;
+// Below about 3,500 user relations, extra connections cost more (each new backend warms its
+// catalog caches from cold) than the parallel reading saves: a wash at 300 generated tables
+// (1,800 relations), a third faster at 1,000 (6,000). The size is pg_class's in pages (about
+// 40 relations each; the built-in catalog takes 14), since counting its rows cost 10 ms on
+// 5,000 tables.
+constexpr long parallel_threshold_pages = 100;
 
 }  // namespace
 
 model::Schema read_schema_in(pqxx::transaction_base& tx, int server_version,
                              const ReadOptions& options) {
     ReadContext context = context_for(server_version, options);
-    RawCatalog parts[3];
+    auto groups = reader_groups(options.dependencies);
+    std::vector<RawCatalog> parts(groups.size());
     prepare(tx);
-    for (int g = 0; g < 3; ++g) groups[g](tx, context, parts[g]);
+    for (std::size_t g = 0; g < groups.size(); ++g) run_group(tx, context, groups[g], parts[g]);
     return assemble(parts, options);
 }
 
 model::Schema read_schema(const std::string& conninfo, const ReadOptions& options) {
     db::parse_conninfo(conninfo);  // malformed: InputError before any connection attempt
+    trace_step("start");
     auto connection = connect(conninfo);
+    trace_step("connected");
     ReadContext context = context_for(connection->server_version(), options);
-    RawCatalog parts[3];
+    auto groups = reader_groups(options.dependencies);
+    std::vector<RawCatalog> parts(groups.size());
     with_catalog_errors(conninfo, [&] {
+        std::optional<ReadTransaction> tx;
+        tx.emplace(*connection, "driftless-catalog");
+        prepare(*tx);
         std::string snapshot;
-        {
-            // Small catalogs, and servers (or poolers) that cannot export snapshots, are read
-            // on one connection.
-            ReadTransaction probe(*connection, "driftless-snapshot-probe");
+        if (std::getenv("DRIFTLESS_CATALOG_SERIAL") == nullptr &&
+            tx->exec1("SELECT pg_catalog.pg_relation_size('pg_catalog.pg_class') / 8192")[0]
+                    .as<long>() >= parallel_threshold_pages) {
             try {
-                long relations =
-                    probe
-                        .exec1("SELECT count(*) FROM pg_catalog.pg_class WHERE oid >= 16384")[0]
-                        .as<long>();
-                probe.exec("SELECT pg_catalog.pg_export_snapshot()");
-                if (std::getenv("DRIFTLESS_CATALOG_SERIAL") == nullptr &&
-                    relations >= parallel_threshold)
-                    snapshot = "supported";
+                snapshot = tx->exec1("SELECT pg_catalog.pg_export_snapshot()")[0].as<std::string>();
             } catch (const pqxx::sql_error&) {
+                // A server (or pooler) that cannot export snapshots: read on this connection
+                // alone, in a transaction of its own (the failed one is aborted).
+                tx.reset();
+                tx.emplace(*connection, "driftless-catalog");
+                prepare(*tx);
             }
         }
-        ReadTransaction tx(*connection, "driftless-catalog");
-        prepare(tx);
-        if (!snapshot.empty())
-            snapshot = tx.exec1("SELECT pg_catalog.pg_export_snapshot()")[0].as<std::string>();
-        std::exception_ptr failures[2];
+        trace_step("snapshot exported");
+        // Group 0 runs here; the others on connections of their own when the snapshot can be
+        // shared, else after it on this one.
+        std::vector<std::exception_ptr> failures(groups.size());
         std::vector<std::thread> workers;
         if (!snapshot.empty()) {
-            for (int g = 1; g < 3; ++g) {
+            for (std::size_t g = 1; g < groups.size(); ++g) {
                 workers.emplace_back([&, g] {
                     try {
                         read_group_in_snapshot(conninfo, snapshot, context, groups[g], parts[g]);
                     } catch (...) {
-                        failures[g - 1] = std::current_exception();
+                        failures[g] = std::current_exception();
                     }
                 });
             }
         }
-        std::exception_ptr own_failure;
         try {
-            groups[0](tx, context, parts[0]);
+            run_group(*tx, context, groups[0], parts[0]);
             if (snapshot.empty()) {
-                groups[1](tx, context, parts[1]);
-                groups[2](tx, context, parts[2]);
+                for (std::size_t g = 1; g < groups.size(); ++g)
+                    run_group(*tx, context, groups[g], parts[g]);
             }
         } catch (...) {
-            own_failure = std::current_exception();
+            failures[0] = std::current_exception();
         }
         for (auto& worker : workers) worker.join();
-        if (own_failure) std::rethrow_exception(own_failure);
+        trace_step("groups joined");
         for (const auto& failure : failures) {
             if (failure) std::rethrow_exception(failure);
         }
-        tx.commit();
+        tx->commit();
+        trace_step("committed");
     });
-    return assemble(parts, options);
+    auto schema = assemble(parts, options);
+    trace_step("assembled");
+    return schema;
 }
 
 }  // namespace driftless::catalog

@@ -16,6 +16,9 @@ struct ReadOptions {
     std::vector<std::string> exclude_patterns;  // --exclude: glob on "schema.name" or "name"
     std::string tracking_table = "public.schema_migrations";  // never part of the model
     bool privileges = false;  // keep ACLs; off, they are cleared so only the schema compares
+    // Read the dependency edges (the heaviest query): the diff orders by them; inspect,
+    // which writes files in a fixed layout the loader orders itself, does not need them.
+    bool dependencies = true;
 };
 
 // Connects to conninfo and reads. Connection failures are FailureError (exit 3) naming the

@@ -23,25 +23,24 @@ std::vector<model::RangeType> read_range_types(Transaction&, const ReadContext&)
 std::vector<model::Sequence> read_sequences(Transaction&, const ReadContext&);
 std::vector<model::Function> read_functions(Transaction&, const ReadContext&);
 
-// Tables without their columns; columns come from read_columns, keyed by table, each
-// table's columns together and in attnum order.
+// Tables without their columns; read_columns returns each table's columns, in attnum order,
+// with their attnums (constraint keys are attnums).
 std::vector<model::Table> read_tables(Transaction&, const ReadContext&);
-struct ColumnRow {
+struct TableColumns {
     model::QualifiedName table;
-    int attnum = 0;
-    model::Column column;
+    std::vector<model::Column> columns;
+    std::vector<int> attnums;  // at the same positions as columns
 };
-std::vector<ColumnRow> read_columns(Transaction&, const ReadContext&);
+std::vector<TableColumns> read_columns(Transaction&, const ReadContext&);
 std::vector<model::View> read_views(Transaction&, const ReadContext&);
-// Constraints with their key as attnums (conkey); name_key_columns turns them into column
-// names once the columns are read (on another connection, possibly).
-struct ConstraintRow {
-    model::Constraint constraint;
-    std::vector<int> key;
+// Constraints and, at the same positions, their keys as attnums (conkey); name_key_columns
+// turns those into column names once the columns are read (on another connection, maybe).
+struct ConstraintRows {
+    std::vector<model::Constraint> constraints;
+    std::vector<std::vector<int>> keys;
 };
-std::vector<ConstraintRow> read_constraints(Transaction&, const ReadContext&);
-std::vector<model::Constraint> name_key_columns(std::vector<ConstraintRow> rows,
-                                                const std::vector<ColumnRow>& columns);
+ConstraintRows read_constraints(Transaction&, const ReadContext&);
+void name_key_columns(ConstraintRows& rows, const std::vector<TableColumns>& columns);
 std::vector<model::Index> read_indexes(Transaction&, const ReadContext&);
 std::vector<model::Trigger> read_triggers(Transaction&, const ReadContext&);
 std::vector<model::Policy> read_policies(Transaction&, const ReadContext&);

@@ -27,6 +27,7 @@ int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
     read.schemas = options.schemas;
     read.exclude_patterns = options.excludes;
     read.tracking_table = config.tracking_table;
+    read.dependencies = false;
     model::Schema schema = catalog::read_schema(url, read);
     auto files = inspect::render_schema_files(schema);
     std::size_t written = write_file_tree(options.out, files, options.force);

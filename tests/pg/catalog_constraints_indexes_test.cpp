@@ -36,7 +36,11 @@ TEST_CASE("read_constraints: keys, foreign keys, checks, exclusions, inherited o
           "[pg][catalog]") {
     Fixture fx(std::string(fixture_sql) +
                "CREATE TABLE app.refs (id bigint, at date, FOREIGN KEY (id, at) REFERENCES "
-               "app.events (id, at));");
+               "app.events (id, at));"
+               // Key order unlike column order, past a dropped column: named by attnum.
+               "CREATE TABLE app.keyed (gone int, a int, b int, c int);"
+               "ALTER TABLE app.keyed DROP COLUMN gone;"
+               "ALTER TABLE app.keyed ADD CONSTRAINT keyed_c_a_key UNIQUE (c, a);");
     auto constraints = read_named_constraints(fx);
 
     CHECK(names_on(constraints, "accounts") ==
@@ -77,6 +81,9 @@ TEST_CASE("read_constraints: keys, foreign keys, checks, exclusions, inherited o
     CHECK(fk.initially_deferred);
     CHECK_FALSE(fk.validated);
     CHECK(fk.comment == "owner");
+
+    CHECK(constraint_named(constraints, "keyed", "keyed_c_a_key").columns ==
+          std::vector<std::string>{"c", "a"});
 
     const auto& events_pkey = constraint_named(constraints, "events", "events_pkey");
     CHECK(events_pkey.columns == std::vector<std::string>{"id", "at"});

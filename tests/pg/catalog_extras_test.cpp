@@ -78,7 +78,7 @@ const model::Table& table_named(const std::vector<model::Table>& tables, const s
         name);
 }
 
-model::Column column_of(const std::vector<catalog::ColumnRow>& columns,
+model::Column column_of(const std::vector<TestColumn>& columns,
                         const std::string& table, const std::string& name) {
     for (const auto& row : columns)
         if (row.table == model::QualifiedName{"app", table} && row.column.name == name)
@@ -116,7 +116,7 @@ TEST_CASE("read_tables: replica identity default, full, nothing, using an index"
 
 TEST_CASE("read_columns: statistics targets and attribute options, per table", "[pg][catalog]") {
     Fixture fx(extras_sql);
-    auto columns = fx.read(catalog::read_columns);
+    auto columns = read_flat_columns(fx);
     CHECK(column_of(columns, "plain", "a").statistics_target == 250);
     CHECK_FALSE(column_of(columns, "plain", "a").statistics_target == std::nullopt);
     CHECK(column_of(columns, "plain", "a").options.empty());

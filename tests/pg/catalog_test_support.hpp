@@ -130,10 +130,34 @@ struct Fixture {
     }
 };
 
+// A column with its table, as a flat list over every table (read_columns groups by table).
+struct TestColumn {
+    model::QualifiedName table;
+    int attnum = 0;
+    model::Column column;
+};
+
+inline std::vector<TestColumn> flat_columns(const std::vector<catalog::TableColumns>& tables) {
+    std::vector<TestColumn> flat;
+    for (const auto& table : tables)
+        for (std::size_t i = 0; i < table.columns.size(); ++i)
+            flat.push_back({table.table, table.attnums.at(i), table.columns[i]});
+    return flat;
+}
+
+inline std::vector<TestColumn> read_flat_columns(const Fixture& fx) {
+    return flat_columns(fx.read(catalog::read_columns));
+}
+
 // Constraints with their key columns named, as read_schema puts them together.
+inline std::vector<model::Constraint> named_constraints(catalog::ConstraintRows rows,
+                                                        const std::vector<catalog::TableColumns>& columns) {
+    catalog::name_key_columns(rows, columns);
+    return std::move(rows.constraints);
+}
+
 inline std::vector<model::Constraint> read_named_constraints(const Fixture& fx) {
-    return catalog::name_key_columns(fx.read(catalog::read_constraints),
-                                     fx.read(catalog::read_columns));
+    return named_constraints(fx.read(catalog::read_constraints), fx.read(catalog::read_columns));
 }
 
 template <typename T, typename Predicate>

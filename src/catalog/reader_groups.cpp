@@ -1,0 +1,120 @@
+#include "catalog/reader_groups.hpp"
+
+#include <map>
+#include <utility>
+
+namespace driftless::catalog {
+
+namespace {
+
+using Tx = Transaction;
+using Ctx = const ReadContext;
+
+// clang-format off
+const ReaderStep namespaces{"namespaces", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.schemas = read_namespaces(tx, c); }};
+const ReaderStep extensions{"extensions", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.extensions = read_extensions(tx, c); }};
+const ReaderStep enums{"enums", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.enums = read_enums(tx, c); }};
+const ReaderStep domains{"domains", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.domains = read_domains(tx, c); }};
+const ReaderStep composite_types{"composite types", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.composite_types = read_composite_types(tx, c); }};
+const ReaderStep range_types{"range types", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.range_types = read_range_types(tx, c); }};
+const ReaderStep sequences{"sequences", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.sequences = read_sequences(tx, c); }};
+const ReaderStep functions{"functions", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.functions = read_functions(tx, c); }};
+const ReaderStep tables{"tables", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.tables = read_tables(tx, c); }};
+const ReaderStep columns{"columns", [](Tx& tx, Ctx& c, RawCatalog& r) { r.columns = read_columns(tx, c); }};
+const ReaderStep views{"views", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.views = read_views(tx, c); }};
+const ReaderStep constraints{"constraints", [](Tx& tx, Ctx& c, RawCatalog& r) { r.constraints = read_constraints(tx, c); }};
+const ReaderStep indexes{"indexes", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.indexes = read_indexes(tx, c); }};
+const ReaderStep triggers{"triggers", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.triggers = read_triggers(tx, c); }};
+const ReaderStep policies{"policies", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.policies = read_policies(tx, c); }};
+const ReaderStep statistics{"statistics", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.statistics = read_statistics(tx, c); }};
+const ReaderStep rules{"rules", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.rules = read_rules(tx, c); }};
+const ReaderStep dependencies{"dependencies", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.dependencies = read_dependencies(tx, c); }};
+// clang-format on
+
+// Moves each part's items of one kind into schema (only one part reads a kind, but nothing
+// here depends on that).
+template <typename T>
+void take(std::vector<T> model::Schema::*kind, std::vector<RawCatalog>& parts,
+          model::Schema& schema) {
+    for (RawCatalog& part : parts) {
+        auto& items = part.schema.*kind;
+        if (items.empty()) continue;
+        auto& into = schema.*kind;
+        if (into.empty()) {
+            into = std::move(items);
+        } else {
+            into.insert(into.end(), std::make_move_iterator(items.begin()),
+                        std::make_move_iterator(items.end()));
+        }
+    }
+}
+
+// The part that read a kind kept in RawCatalog's own fields (only one part reads each).
+bool is_empty(const std::vector<TableColumns>& columns) { return columns.empty(); }
+bool is_empty(const ConstraintRows& rows) { return rows.constraints.empty(); }
+
+template <typename T>
+T take_from_reader(T RawCatalog::*field, std::vector<RawCatalog>& parts) {
+    for (RawCatalog& part : parts) {
+        if (!is_empty(part.*field)) return std::move(part.*field);
+    }
+    return T{};
+}
+
+void attach_columns(std::vector<model::Table>& tables, std::vector<TableColumns> columns) {
+    std::map<model::QualifiedName, std::size_t> by_name;
+    for (std::size_t i = 0; i < tables.size(); ++i) by_name.emplace(tables[i].name, i);
+    for (auto& group : columns) {
+        auto it = by_name.find(group.table);
+        // Columns of relations filtered out by kind (none expected) have nowhere to go.
+        if (it == by_name.end()) continue;
+        tables[it->second].columns = std::move(group.columns);
+    }
+}
+
+}  // namespace
+
+// Costs on 5,000 tables, on a fresh connection: constraints ~500–700 ms (it builds a relcache
+// entry per table, which indexes then reuse: they stay together), columns ~350–450 ms,
+// dependencies ~300–400 ms, indexes ~150 ms after constraints, everything else ~200 ms.
+// The heaviest group comes first: it runs on the connection that is already open while the
+// other one connects. Two groups were measured faster than three (and three than one) with
+// client and server on two cores: each extra backend warms its catalog caches from cold.
+std::vector<ReaderGroup> reader_groups(bool with_dependencies) {
+    if (with_dependencies) {
+        return {{constraints, indexes, statistics, rules, tables, views, triggers, policies},
+                {namespaces, extensions, enums, domains, composite_types, range_types, sequences,
+                 functions, columns, dependencies}};
+    }
+    return {{constraints, indexes, statistics, rules},
+            {namespaces, extensions, enums, domains, composite_types, range_types, sequences,
+             functions, columns, tables, views, triggers, policies}};
+}
+
+model::Schema merge_groups(std::vector<RawCatalog>& parts) {
+    model::Schema schema;
+    take(&model::Schema::schemas, parts, schema);
+    take(&model::Schema::extensions, parts, schema);
+    take(&model::Schema::enums, parts, schema);
+    take(&model::Schema::domains, parts, schema);
+    take(&model::Schema::composite_types, parts, schema);
+    take(&model::Schema::range_types, parts, schema);
+    take(&model::Schema::sequences, parts, schema);
+    take(&model::Schema::functions, parts, schema);
+    take(&model::Schema::tables, parts, schema);
+    take(&model::Schema::views, parts, schema);
+    take(&model::Schema::indexes, parts, schema);
+    take(&model::Schema::triggers, parts, schema);
+    take(&model::Schema::policies, parts, schema);
+    take(&model::Schema::dependencies, parts, schema);
+    take(&model::Schema::statistics, parts, schema);
+    take(&model::Schema::rules, parts, schema);
+    auto columns = take_from_reader(&RawCatalog::columns, parts);
+    auto constraints = take_from_reader(&RawCatalog::constraints, parts);
+    name_key_columns(constraints, columns);
+    schema.constraints = std::move(constraints.constraints);
+    attach_columns(schema.tables, std::move(columns));
+    return schema;
+}
+
+}  // namespace driftless::catalog
