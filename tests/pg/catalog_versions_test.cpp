@@ -1,6 +1,6 @@
 // The catalog queries on other PostgreSQL majors (12, 13, 14, 16, 17): the round trip of the
-// every-kind fixture (load → read → inspect files → load into an empty database → read)
-// on a throwaway server of each major. Debian 12 ships only PostgreSQL 15, so the other
+// every-kind fixture, pagila, chinook and northwind (load → read → inspect files → load into
+// an empty database → read) on a throwaway server of each major. Debian 12 ships only PostgreSQL 15, so the other
 // servers come from scripts/install-other-postgres.sh (optional); a major that is not
 // installed is reported as skipped, never failed.
 #include <catch2/catch.hpp>
@@ -19,6 +19,7 @@
 #include "model/schema_json.hpp"
 #include "parser/schema_parser.hpp"
 #include "scratch/scratch_database.hpp"
+#include "support/realworld.hpp"
 #include "support/test_server.hpp"
 #include "util/file_tree.hpp"
 
@@ -62,19 +63,11 @@ void load(const scratch::ScratchDatabase& database, const std::vector<parser::St
     loader::load_statements(session, statements, {true});
 }
 
-void round_trip_on(int major, const fs::path& bin_dir) {
-    scratch::ScratchOptions options;
-    options.embedded.bin_dir = bin_dir;
-    options.embedded.root = testing::test_cache_root().parent_path() / fmt::format("pg{}", major);
-    scratch::ScratchServer server(options);
-
+// load → read → inspect files → load into an empty database → read: the same model.
+model::Schema round_trip(scratch::ScratchServer& server,
+                         const std::vector<parser::Statement>& statements) {
     auto original = server.create_database();
-    {
-        db::Session session(original->conninfo());
-        auto version = session.query("SHOW server_version_num");
-        REQUIRE(std::stoi(version.at(0).at(0).value_or("0")) / 10000 == major);
-    }
-    load(*original, fixture_for(major));
+    load(*original, statements);
     model::Schema first = catalog::read_schema(original->conninfo());
 
     testing::TempDir out;
@@ -85,6 +78,22 @@ void round_trip_on(int major, const fs::path& bin_dir) {
 
     CHECK(model::to_json(first).dump(1) == model::to_json(second).dump(1));
     CHECK(first == second);
+    return first;
+}
+
+void round_trips_on(int major, const fs::path& bin_dir) {
+    scratch::ScratchOptions options;
+    options.embedded.bin_dir = bin_dir;
+    options.embedded.root = testing::test_cache_root().parent_path() / fmt::format("pg{}", major);
+    scratch::ScratchServer server(options);
+    {
+        auto probe = server.create_database();
+        db::Session session(probe->conninfo());
+        auto version = session.query("SHOW server_version_num");
+        REQUIRE(std::stoi(version.at(0).at(0).value_or("0")) / 10000 == major);
+    }
+
+    model::Schema first = round_trip(server, fixture_for(major));
     // The readers really found the fixture's objects on this major.
     CHECK(first.tables.size() == 10);
     CHECK(first.views.size() == 3);
@@ -97,6 +106,14 @@ void round_trip_on(int major, const fs::path& bin_dir) {
     CHECK(first.rules.size() == 3);
     CHECK(first.statistics.size() == (major < 14 ? 4 : 5));
     CHECK(!first.dependencies.empty());
+
+    if (!testing::have_realworld_schemas()) return;
+    auto pagila = round_trip(
+        server, parser::parse_sources({parser::read_source_file(testing::realworld_schema("pagila.sql"))}));
+    CHECK(pagila.tables.size() == 70);
+    round_trip(server, parser::parse_sources(
+                           {parser::read_source_file(testing::realworld_schema("chinook.sql"))}));
+    round_trip(server, parser::parse_sources({testing::northwind_without_drops()}));
 }
 
 }  // namespace
@@ -111,6 +128,6 @@ TEST_CASE("catalog round trip on PostgreSQL 12, 13, 14, 16 and 17", "[pg][catalo
             continue;
         }
         INFO("PostgreSQL " << major << " from " << bin_dir.string());
-        round_trip_on(major, bin_dir);
+        round_trips_on(major, bin_dir);
     }
 }
