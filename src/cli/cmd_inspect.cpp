@@ -27,6 +27,8 @@ int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
     read.schemas = options.schemas;
     read.exclude_patterns = options.excludes;
     read.tracking_table = config.tracking_table;
+    // With `privileges: true` the files carry the objects' GRANTs, as the diff compares them.
+    read.privileges = config.privileges;
     read.dependencies = false;
     model::Schema schema = catalog::read_schema(url, read);
     auto files = inspect::render_schema_files(schema);

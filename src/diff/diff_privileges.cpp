@@ -7,6 +7,7 @@
 #include <set>
 
 #include "diff/diff_extras.hpp"
+#include "emit/grants.hpp"
 #include "model/acl.hpp"
 
 namespace driftless::diff {
@@ -17,51 +18,10 @@ using emit::quote_identifier;
 using emit::quote_qualified;
 using model::ObjectKind;
 
-// grantee ("" for PUBLIC) → privilege letters, each followed by '*' when grantable.
-using Grants = std::map<std::string, std::set<std::string>>;
+using emit::Grants;
 
 Grants effective(const std::vector<std::string>& acl, const char* default_public) {
-    Grants grants;
-    if (acl.empty()) {
-        for (const char* p = default_public; *p; ++p) grants[""].insert(std::string(1, *p));
-        return grants;
-    }
-    for (const auto& text : acl) {
-        model::AclItem parsed = model::parse_acl_item(text);
-        const std::string& grantee = parsed.grantee;
-        const std::string& privileges = parsed.privileges;
-        const std::string& grantor = parsed.grantor;
-        if (grantee == grantor) continue;  // the owner's own rights
-        for (std::size_t i = 0; i < privileges.size(); ++i) {
-            bool grantable = i + 1 < privileges.size() && privileges[i + 1] == '*';
-            grants[grantee].insert(std::string(1, privileges[i]) + (grantable ? "*" : ""));
-            if (grantable) ++i;
-        }
-    }
-    return grants;
-}
-
-const char* privilege_name(char letter) {
-    switch (letter) {
-        case 'r': return "SELECT";
-        case 'w': return "UPDATE";
-        case 'a': return "INSERT";
-        case 'd': return "DELETE";
-        case 'D': return "TRUNCATE";
-        case 'x': return "REFERENCES";
-        case 't': return "TRIGGER";
-        case 'X': return "EXECUTE";
-        case 'U': return "USAGE";
-        case 'C': return "CREATE";
-        case 'c': return "CONNECT";
-        case 'T': return "TEMPORARY";
-        case 'm': return "MAINTAIN";
-        default: return nullptr;
-    }
-}
-
-std::string role_sql(const std::string& grantee) {
-    return grantee.empty() ? "PUBLIC" : quote_identifier(grantee);
+    return emit::effective_grants(acl, default_public);
 }
 
 // One object's grants. `target` is what follows ON (`TABLE app.t`); `columns` is the column
@@ -76,44 +36,9 @@ struct Subject {
 
 void diff_grants(DiffContext& context, const Subject& subject, const Grants& before,
                  const Grants& after) {
-    if (before == after) return;
     std::vector<Step> steps;
-    std::set<std::string> roles;
-    for (const auto& [role, _] : before) roles.insert(role);
-    for (const auto& [role, _] : after) roles.insert(role);
-    std::string column = subject.column.empty() ? "" : " (" + subject.column + ")";
-    for (const auto& role : roles) {
-        auto old_it = before.find(role);
-        auto new_it = after.find(role);
-        const std::set<std::string> none;
-        const auto& old_set = old_it == before.end() ? none : old_it->second;
-        const auto& new_set = new_it == after.end() ? none : new_it->second;
-        std::string revoke, revoke_option, grant, grant_option;
-        auto add = [&](std::string& list, char letter) {
-            const char* name = privilege_name(letter);
-            if (!name) return;
-            list += (list.empty() ? "" : ", ") + std::string(name) + column;
-        };
-        for (const auto& p : old_set) {
-            if (new_set.count(p)) continue;
-            bool grantable = p.size() > 1;
-            if (grantable && new_set.count(p.substr(0, 1))) add(revoke_option, p[0]);
-            else add(revoke, p[0]);
-        }
-        for (const auto& p : new_set) {
-            if (old_set.count(p)) continue;
-            bool grantable = p.size() > 1;
-            if (!grantable && old_set.count(p + "*")) continue;  // handled as GRANT OPTION FOR
-            add(grantable ? grant_option : grant, p[0]);
-        }
-        std::string on = " ON " + subject.target;
-        if (!revoke.empty()) steps.push_back(sql_step("REVOKE " + revoke + on + " FROM " + role_sql(role) + ";"));
-        if (!revoke_option.empty())
-            steps.push_back(sql_step("REVOKE GRANT OPTION FOR " + revoke_option + on + " FROM " + role_sql(role) + ";"));
-        if (!grant.empty()) steps.push_back(sql_step("GRANT " + grant + on + " TO " + role_sql(role) + ";"));
-        if (!grant_option.empty())
-            steps.push_back(sql_step("GRANT " + grant_option + on + " TO " + role_sql(role) + " WITH GRANT OPTION;"));
-    }
+    for (auto& statement : emit::grant_statements(before, after, subject.target, subject.column))
+        steps.push_back(sql_step(std::move(statement)));
     if (steps.empty()) return;
     auto& change = context.add(Action::alter, subject.id, "~ privileges on " + subject.display, phase::comment);
     change.rank = 1;  // after the objects' own comments

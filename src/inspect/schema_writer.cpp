@@ -89,7 +89,7 @@ std::string schemas_file(const model::Schema& schema) {
     for (const auto& item : schema.schemas) namespaces.push_back(&item);
     sort_by_name(namespaces);
     SqlFile file("schemas");
-    Group creates, comments;
+    Group creates, comments, grants;
     for (const auto* item : namespaces) {
         // public exists in every new database; its comment is still the schema's own.
         if (item->name != "public")
@@ -97,9 +97,13 @@ std::string schemas_file(const model::Schema& schema) {
         if (item->comment)
             comments.push_back(
                 comment_on("SCHEMA " + quote_identifier(item->name), *item->comment));
+        for (auto& grant :
+             privilege_statements("SCHEMA " + quote_identifier(item->name), item->acl, ""))
+            grants.push_back(std::move(grant));
     }
     file.add(std::move(creates));
     file.add(std::move(comments));
+    file.add(std::move(grants));
     return file.empty() ? std::string() : file.text();
 }
 

@@ -61,6 +61,9 @@ std::string write_routine_file(const std::vector<const model::Function*>& overlo
                 comment_on(std::string(object_keyword(routine->kind)) + " " + signature(*routine),
                            *routine->comment));
         }
+        // ROUTINE covers functions, procedures and aggregates alike.
+        for (auto& grant : privilege_statements("ROUTINE " + signature(*routine), routine->acl, "X"))
+            group.push_back(std::move(grant));
         file.add(std::move(group));
     }
     return file.text();

@@ -72,6 +72,9 @@ std::string write_sequences_file(const std::string& schema,
         if (sequence->comment)
             group.push_back(
                 comment_on("SEQUENCE " + quote_qualified(sequence->name), *sequence->comment));
+        for (auto& grant :
+             privilege_statements("SEQUENCE " + quote_qualified(sequence->name), sequence->acl, ""))
+            group.push_back(std::move(grant));
         file.add(std::move(group));
     }
     return file.text();

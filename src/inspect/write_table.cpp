@@ -113,9 +113,13 @@ void append_sections(SqlFile& file, const model::Table& table, const ModelIndex&
                         quote_qualified(table.name)));
     }
     const auto& parts = index.parts(table.name);
-    Group sequences;
-    for (const auto* sequence : parts.owned_sequences)
+    Group sequences, grants;
+    for (const auto* sequence : parts.owned_sequences) {
         sequences.push_back(create_sequence(*sequence));
+        for (auto& grant : privilege_statements("SEQUENCE " + quote_qualified(sequence->name),
+                                                sequence->acl, ""))
+            grants.push_back(std::move(grant));
+    }
     Group create{create_table(table, parts)};
     if (as_partition) {
         auto& first = sequences.empty() ? create : sequences;
@@ -132,6 +136,8 @@ void append_sections(SqlFile& file, const model::Table& table, const ModelIndex&
     file.add(rule_statements(table.name, parts, true));
     file.add(policy_statements(table, parts));
     file.add(table_comments(table, parts));
+    for (auto& grant : table_privileges(table)) grants.push_back(std::move(grant));
+    file.add(std::move(grants));
     for (const auto* partition : parts.partitions) append_sections(file, *partition, index, true);
 }
 

@@ -12,6 +12,11 @@ using emit::quote_qualified;
 
 namespace {
 
+// Types grant USAGE to PUBLIC by default.
+void add_privileges(Group& group, const std::string& target, const std::vector<std::string>& acl) {
+    for (auto& grant : privilege_statements(target, acl, "U")) group.push_back(std::move(grant));
+}
+
 Group enum_type(const model::EnumType& type) {
     std::vector<std::string> labels;
     for (const auto& label : type.labels) labels.push_back(quote_literal(label));
@@ -19,6 +24,7 @@ Group enum_type(const model::EnumType& type) {
     Group group{"CREATE TYPE " + quote_qualified(type.name) + " AS ENUM " + body + ";"};
     if (type.comment)
         group.push_back(comment_on("TYPE " + quote_qualified(type.name), *type.comment));
+    add_privileges(group, "TYPE " + quote_qualified(type.name), type.acl);
     return group;
 }
 
@@ -50,6 +56,7 @@ Group domain(const model::Domain& domain) {
                 *check.comment));
         }
     }
+    add_privileges(group, "DOMAIN " + name, domain.acl);
     return group;
 }
 
@@ -71,6 +78,7 @@ Group composite_type(const model::CompositeType& type) {
                                        *attribute.comment));
         }
     }
+    add_privileges(group, "TYPE " + quote_qualified(type.name), type.acl);
     return group;
 }
 

@@ -65,6 +65,7 @@ std::string write_view_file(const model::View& view, const ModelIndex& index) {
     for (auto& comment : rule_comments(view.name, parts)) comments.push_back(std::move(comment));
     for (auto& comment : statistics_comments(parts)) comments.push_back(std::move(comment));
     file.add(std::move(comments));
+    file.add(privilege_statements("TABLE " + name, view.acl, ""));
     return file.text();
 }
 

@@ -48,6 +48,16 @@ std::string option_list(const std::vector<std::string>& options);
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
+// ---- privileges (write_privileges.cpp) ----
+
+// GRANT / REVOKE statements that give `target` (what follows ON: `TABLE app.t`) the ACL it
+// was read with, from its kind's defaults (`default_public`: "X" routines, "U" types); none
+// for an empty ACL. `column` (quoted) makes them column privileges.
+Group privilege_statements(std::string_view target, const std::vector<std::string>& acl,
+                           std::string_view default_public, std::string_view column = {});
+// A table's privileges and its columns'.
+Group table_privileges(const model::Table& table);
+
 // ---- sequences (write_sequences.cpp) ----
 
 // Option clauses ("START WITH 5", "NO MAXVALUE", …). `complete` writes every option, as

@@ -107,3 +107,69 @@ TEST_CASE("round trip: real-world schemas", "[pg][roundtrip][realworld]") {
         CHECK(model.policies.size() == 12);
     }
 }
+
+TEST_CASE("round trip: privileges, when read with them", "[pg][roundtrip]") {
+    testing::TestDatabase original;
+    auto session = original.connect();
+    // Roles belong to the server, not to the schema files.
+    session.execute(R"SQL(
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'Reader Role') THEN CREATE ROLE "Reader Role"; END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rt_writer') THEN CREATE ROLE rt_writer; END IF;
+END $$;)SQL");
+    load_into(original, {{"grants.sql", R"SQL(
+CREATE SCHEMA app;
+GRANT USAGE ON SCHEMA app TO "Reader Role";
+CREATE TYPE app.mood AS ENUM ('a', 'b');
+REVOKE USAGE ON TYPE app.mood FROM PUBLIC;
+GRANT USAGE ON TYPE app.mood TO "Reader Role";
+CREATE DOMAIN app.pos AS integer CHECK (VALUE > 0);
+GRANT USAGE ON DOMAIN app.pos TO rt_writer WITH GRANT OPTION;
+CREATE TABLE app.t (id serial PRIMARY KEY, secret text, note text);
+GRANT SELECT, INSERT ON app.t TO "Reader Role";
+GRANT UPDATE (note) ON app.t TO rt_writer WITH GRANT OPTION;
+GRANT SELECT (id, note) ON app.t TO PUBLIC;
+GRANT USAGE ON SEQUENCE app.t_id_seq TO rt_writer;
+CREATE SEQUENCE app.s;
+GRANT SELECT ON SEQUENCE app.s TO "Reader Role";
+CREATE FUNCTION app.f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+REVOKE EXECUTE ON FUNCTION app.f() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.f() TO rt_writer;
+CREATE PROCEDURE app.p(n integer) LANGUAGE sql AS 'SELECT 1';
+GRANT EXECUTE ON PROCEDURE app.p(integer) TO "Reader Role";
+CREATE VIEW app.v AS SELECT id FROM app.t;
+GRANT SELECT ON app.v TO "Reader Role";
+)SQL"}});
+    catalog::ReadOptions with_privileges;
+    with_privileges.privileges = true;
+    model::Schema first = catalog::read_schema(original.conninfo(), with_privileges);
+
+    auto files = inspect::render_schema_files(first);
+    std::string all;
+    for (const auto& [path, text] : files) all += text;
+    CHECK(all.find("REVOKE EXECUTE ON ROUTINE app.f() FROM PUBLIC;") != std::string::npos);
+    CHECK(all.find("GRANT UPDATE (note) ON TABLE app.t TO rt_writer WITH GRANT OPTION;") !=
+          std::string::npos);
+    CHECK(all.find("GRANT USAGE ON SCHEMA app TO \"Reader Role\";") != std::string::npos);
+
+    testing::TempDir out;
+    write_file_tree(out.path() / "schema", files, false);
+    testing::TestDatabase reloaded;
+    load_into(reloaded, parser::read_schema_sources(out.path() / "schema"));
+    model::Schema second = catalog::read_schema(reloaded.conninfo(), with_privileges);
+
+    std::string a = model::to_json(first).dump(1);
+    std::string b = model::to_json(second).dump(1);
+    INFO(first_difference(a, b));
+    CHECK(a == b);
+    // The ACLs were really read, so the comparison covers them.
+    REQUIRE(first.tables.size() == 1);
+    CHECK_FALSE(first.tables[0].acl.empty());
+    CHECK_FALSE(first.functions.empty());
+    for (const auto& function : first.functions) CHECK_FALSE(function.acl.empty());
+    // Read without privileges, the same files carry no GRANT at all.
+    std::string plain;
+    for (const auto& [path, text] : inspect::render_schema_files(catalog::read_schema(original.conninfo())))
+        plain += text;
+    CHECK(plain.find("GRANT") == std::string::npos);
+}
