@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "support/cli.hpp"
 #include "support/test_server.hpp"
@@ -70,4 +72,37 @@ TEST_CASE("inspect without a target or with a malformed URL is exit 2", "[cli]")
                                     "--out", (dir.path() / "out").string()});
     CHECK(malformed.exit_code == 2);
     CHECK_THAT(malformed.output, !Catch::Contains(":y@"));
+}
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("inspect writes GRANTs only with privileges: true", "[pg][cli]") {
+    testing::TestDatabase database;
+    database.connect().execute(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cli_reader') THEN "
+        "CREATE ROLE cli_reader; END IF; END $$;"
+        "CREATE TABLE public.notes (id int, body text);"
+        "GRANT SELECT ON public.notes TO cli_reader;");
+    testing::TempDir dir;
+    fs::path table_file = dir.path() / "plain" / "public" / "tables" / "notes.sql";
+    auto plain = driftless_cli({"inspect", "--url", database.conninfo(), "--out",
+                                (dir.path() / "plain").string()});
+    INFO(plain.output);
+    REQUIRE(plain.exit_code == 0);
+    CHECK_THAT(read_file(table_file), !Catch::Contains("GRANT"));
+
+    fs::path config = dir.write("driftless.yaml", "privileges: true\n");
+    auto with = driftless_cli({"--config", config.string(), "inspect", "--url",
+                               database.conninfo(), "--out", (dir.path() / "with").string()});
+    INFO(with.output);
+    REQUIRE(with.exit_code == 0);
+    CHECK_THAT(read_file(dir.path() / "with" / "public" / "tables" / "notes.sql"),
+               Catch::Contains("GRANT SELECT ON TABLE public.notes TO cli_reader;"));
 }
