@@ -15,7 +15,7 @@ using namespace driftless::bench;
 
 namespace {
 
-constexpr int runs = 3;
+constexpr int runs = 5;
 
 struct Measure {
     Stats time;
