@@ -59,7 +59,9 @@ double ms_since_first_trace() {
 }
 
 void trace_step(const char* what) {
-    if (tracing()) fmt::print(stderr, "catalog: {:<18} {:>8} at {:7.1f} ms\n", what, "", ms_since_first_trace());
+    if (tracing())
+        fmt::print(stderr, "catalog: {:<18} {:>8} at {:7.1f} ms\n", what, "",
+                   ms_since_first_trace());
 }
 
 void run_group(Transaction& tx, const ReadContext& context, const ReaderGroup& group,
@@ -189,8 +191,7 @@ void prepare(pqxx::transaction_base& tx) {
 // Runs a reader group on a connection of its own, in the snapshot the first connection
 // exported, so all groups see the same committed state.
 void read_group_in_snapshot(const std::string& conninfo, const std::string& snapshot,
-                            const ReadContext& context, const ReaderGroup& group,
-                            RawCatalog& raw) {
+                            const ReadContext& context, const ReaderGroup& group, RawCatalog& raw) {
     auto connection = connect(conninfo);
     trace_step("worker connected");
     ReadTransaction tx(*connection, "driftless-catalog");

@@ -50,8 +50,12 @@ void take(std::vector<T> model::Schema::*kind, std::vector<RawCatalog>& parts,
 }
 
 // The part that read a kind kept in RawCatalog's own fields (only one part reads each).
-bool is_empty(const std::vector<TableColumns>& columns) { return columns.empty(); }
-bool is_empty(const ConstraintRows& rows) { return rows.constraints.empty(); }
+bool is_empty(const std::vector<TableColumns>& columns) {
+    return columns.empty();
+}
+bool is_empty(const ConstraintRows& rows) {
+    return rows.constraints.empty();
+}
 
 template <typename T>
 T take_from_reader(T RawCatalog::*field, std::vector<RawCatalog>& parts) {

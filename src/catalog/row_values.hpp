@@ -78,13 +78,14 @@ inline std::vector<std::string> sorted_text_list(const pqxx::field& field) {
 // which copies and case-folds the name on every call: a visible cost over the tens of
 // thousands of rows a large schema returns.
 class FieldPositions {
-public:
+  public:
     explicit FieldPositions(const pqxx::result& result) {
-        for (pqxx::row::size_type i = 0; i < result.columns(); ++i) positions_.emplace(result.column_name(i), i);
+        for (pqxx::row::size_type i = 0; i < result.columns(); ++i)
+            positions_.emplace(result.column_name(i), i);
     }
     pqxx::row::size_type operator()(std::string_view name) const { return positions_.at(name); }
 
-private:
+  private:
     std::unordered_map<std::string_view, pqxx::row::size_type> positions_;
 };
 

@@ -9,20 +9,34 @@ namespace {
 
 const char* privilege_name(char letter) {
     switch (letter) {
-        case 'r': return "SELECT";
-        case 'w': return "UPDATE";
-        case 'a': return "INSERT";
-        case 'd': return "DELETE";
-        case 'D': return "TRUNCATE";
-        case 'x': return "REFERENCES";
-        case 't': return "TRIGGER";
-        case 'X': return "EXECUTE";
-        case 'U': return "USAGE";
-        case 'C': return "CREATE";
-        case 'c': return "CONNECT";
-        case 'T': return "TEMPORARY";
-        case 'm': return "MAINTAIN";
-        default: return nullptr;
+        case 'r':
+            return "SELECT";
+        case 'w':
+            return "UPDATE";
+        case 'a':
+            return "INSERT";
+        case 'd':
+            return "DELETE";
+        case 'D':
+            return "TRUNCATE";
+        case 'x':
+            return "REFERENCES";
+        case 't':
+            return "TRIGGER";
+        case 'X':
+            return "EXECUTE";
+        case 'U':
+            return "USAGE";
+        case 'C':
+            return "CREATE";
+        case 'c':
+            return "CONNECT";
+        case 'T':
+            return "TEMPORARY";
+        case 'm':
+            return "MAINTAIN";
+        default:
+            return nullptr;
     }
 }
 
@@ -86,11 +100,13 @@ std::vector<std::string> grant_statements(const Grants& before, const Grants& af
             add(grantable ? grant_option : grant, p[0]);
         }
         std::string on = " ON " + std::string(target);
-        if (!revoke.empty()) statements.push_back("REVOKE " + revoke + on + " FROM " + role_sql(role) + ";");
+        if (!revoke.empty())
+            statements.push_back("REVOKE " + revoke + on + " FROM " + role_sql(role) + ";");
         if (!revoke_option.empty())
             statements.push_back("REVOKE GRANT OPTION FOR " + revoke_option + on + " FROM " +
                                  role_sql(role) + ";");
-        if (!grant.empty()) statements.push_back("GRANT " + grant + on + " TO " + role_sql(role) + ";");
+        if (!grant.empty())
+            statements.push_back("GRANT " + grant + on + " TO " + role_sql(role) + ";");
         if (!grant_option.empty())
             statements.push_back("GRANT " + grant_option + on + " TO " + role_sql(role) +
                                  " WITH GRANT OPTION;");

@@ -19,8 +19,8 @@ Group table_privileges(const model::Table& table) {
     Group statements = privilege_statements(target, table.acl, "");
     for (const auto& column : table.columns) {
         // A column has no default grants: its ACL lists exactly what was granted on it.
-        for (auto& statement : privilege_statements(target, column.acl, "",
-                                                    emit::quote_identifier(column.name)))
+        for (auto& statement :
+             privilege_statements(target, column.acl, "", emit::quote_identifier(column.name)))
             statements.push_back(std::move(statement));
     }
     return statements;

@@ -59,8 +59,8 @@ std::size_t write_file_tree(const fs::path& directory,
         if (path.parent_path() != last_parent) {
             fs::create_directories(path.parent_path(), error);
             if (error)
-                throw FailureError(fmt::format("cannot create {}: {}",
-                                               path.parent_path().string(), error.message()));
+                throw FailureError(fmt::format("cannot create {}: {}", path.parent_path().string(),
+                                               error.message()));
             last_parent = path.parent_path();
         }
         std::ofstream out(path, std::ios::binary | std::ios::trunc);

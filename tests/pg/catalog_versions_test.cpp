@@ -1,8 +1,8 @@
 // The catalog queries on other PostgreSQL majors (12, 13, 14, 16, 17): the round trip of the
 // every-kind fixture, pagila, chinook and northwind (load → read → inspect files → load into
-// an empty database → read) on a throwaway server of each major. Debian 12 ships only PostgreSQL 15, so the other
-// servers come from scripts/install-other-postgres.sh (optional); a major that is not
-// installed is reported as skipped, never failed.
+// an empty database → read) on a throwaway server of each major. Debian 12 ships only PostgreSQL
+// 15, so the other servers come from scripts/install-other-postgres.sh (optional); a major that is
+// not installed is reported as skipped, never failed.
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
@@ -41,8 +41,8 @@ bool needs_newer_server(const std::string& text, int major) {
         int since;
     };
     static const Feature features[] = {
-        {"BEGIN ATOMIC", 14},           // SQL-standard function bodies
-        {"ON (lower(email))", 14},      // statistics on expressions
+        {"BEGIN ATOMIC", 14},       // SQL-standard function bodies
+        {"ON (lower(email))", 14},  // statistics on expressions
     };
     for (const auto& feature : features)
         if (major < feature.since && text.find(feature.marker) != std::string::npos) return true;
@@ -58,7 +58,8 @@ std::vector<parser::Statement> fixture_for(int major) {
     return statements;
 }
 
-void load(const scratch::ScratchDatabase& database, const std::vector<parser::Statement>& statements) {
+void load(const scratch::ScratchDatabase& database,
+          const std::vector<parser::Statement>& statements) {
     db::Session session(database.conninfo());
     loader::load_statements(session, statements, {true});
 }
@@ -109,7 +110,8 @@ void round_trips_on(int major, const fs::path& bin_dir) {
 
     if (!testing::have_realworld_schemas()) return;
     auto pagila = round_trip(
-        server, parser::parse_sources({parser::read_source_file(testing::realworld_schema("pagila.sql"))}));
+        server,
+        parser::parse_sources({parser::read_source_file(testing::realworld_schema("pagila.sql"))}));
     CHECK(pagila.tables.size() == 70);
     round_trip(server, parser::parse_sources(
                            {parser::read_source_file(testing::realworld_schema("chinook.sql"))}));
@@ -122,9 +124,10 @@ TEST_CASE("catalog round trip on PostgreSQL 12, 13, 14, 16 and 17", "[pg][catalo
     for (int major : {12, 13, 14, 16, 17}) {
         fs::path bin_dir = other_postgres_dir() / std::to_string(major) / "bin";
         if (!fs::exists(bin_dir / "postgres")) {
-            WARN(fmt::format("PostgreSQL {} skipped: not installed in {} "
-                             "(scripts/install-other-postgres.sh installs it)",
-                             major, bin_dir.string()));
+            WARN(
+                fmt::format("PostgreSQL {} skipped: not installed in {} "
+                            "(scripts/install-other-postgres.sh installs it)",
+                            major, bin_dir.string()));
             continue;
         }
         INFO("PostgreSQL " << major << " from " << bin_dir.string());

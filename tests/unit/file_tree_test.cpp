@@ -29,9 +29,10 @@ TEST_CASE("write_file_tree refuses a non-empty directory without force", "[unit]
     CHECK_FALSE(fs::exists(dir.path() / "a.sql"));
 }
 
-TEST_CASE("write_file_tree with force: changed files rewritten, unchanged ones untouched, "
-          "stale .sql files removed, other files kept",
-          "[unit][inspect]") {
+TEST_CASE(
+    "write_file_tree with force: changed files rewritten, unchanged ones untouched, "
+    "stale .sql files removed, other files kept",
+    "[unit][inspect]") {
     testing::TempDir dir;
     auto same = dir.write("s/tables/same.sql", "CREATE TABLE same ();\n");
     auto changed = dir.write("s/tables/changed.sql", "CREATE TABLE changed (a int);\n");
@@ -41,13 +42,14 @@ TEST_CASE("write_file_tree with force: changed files rewritten, unchanged ones u
     auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
     fs::last_write_time(same, long_ago);
 
-    std::size_t count = write_file_tree(dir.path(),
-                                        {{"s/tables/same.sql", "CREATE TABLE same ();\n"},
-                                         // same size, other bytes
-                                         {"s/tables/changed.sql", "CREATE TABLE changed (b int);\n"},
-                                         {"s/tables/resized.sql", "CREATE TABLE resized ();\n"},
-                                         {"s/views/new.sql", "CREATE VIEW v AS SELECT 1;\n"}},
-                                        true);
+    std::size_t count =
+        write_file_tree(dir.path(),
+                        {{"s/tables/same.sql", "CREATE TABLE same ();\n"},
+                         // same size, other bytes
+                         {"s/tables/changed.sql", "CREATE TABLE changed (b int);\n"},
+                         {"s/tables/resized.sql", "CREATE TABLE resized ();\n"},
+                         {"s/views/new.sql", "CREATE VIEW v AS SELECT 1;\n"}},
+                        true);
     CHECK(count == 4);
     CHECK(fs::last_write_time(same) == long_ago);
     CHECK(content_of(same) == "CREATE TABLE same ();\n");
