@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <set>
 #include <vector>
@@ -52,20 +53,45 @@ std::size_t write_file_tree(const fs::path& directory,
             }
         }
     }
+    // Directories first, then the files' contents: compared (existing files) or written, on
+    // two threads for large trees, since each file costs a few system calls.
+    struct Work {
+        fs::path path;
+        const std::string* content;
+        bool existed;
+    };
+    std::vector<Work> work;
+    work.reserve(files.size());
     fs::path last_parent;
     for (const auto& [relative, content] : files) {
         fs::path path = directory / relative;
-        if (stale.erase(path) > 0 && holds(path, content)) continue;
-        if (path.parent_path() != last_parent) {
+        bool existed = stale.erase(path) > 0;
+        if (!existed && path.parent_path() != last_parent) {
             fs::create_directories(path.parent_path(), error);
             if (error)
                 throw FailureError(fmt::format("cannot create {}: {}", path.parent_path().string(),
                                                error.message()));
             last_parent = path.parent_path();
         }
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        out << content;
-        if (!out) throw FailureError(fmt::format("cannot write {}", path.string()));
+        work.push_back({std::move(path), &content, existed});
+    }
+    auto write_range = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const Work& item = work[i];
+            if (item.existed && holds(item.path, *item.content)) continue;
+            std::ofstream out(item.path, std::ios::binary | std::ios::trunc);
+            out << *item.content;
+            if (!out) throw FailureError(fmt::format("cannot write {}", item.path.string()));
+        }
+    };
+    constexpr std::size_t parallel_from = 500;
+    if (work.size() < parallel_from) {
+        write_range(0, work.size());
+    } else {
+        std::size_t half = work.size() / 2;
+        auto second_half = std::async(std::launch::async, write_range, half, work.size());
+        write_range(0, half);
+        second_half.get();
     }
     for (const auto& path : stale) fs::remove(path, error);
     return files.size();

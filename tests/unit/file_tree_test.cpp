@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "support/test_server.hpp"
@@ -58,4 +61,42 @@ TEST_CASE(
     CHECK(content_of(dir.path() / "s/views/new.sql") == "CREATE VIEW v AS SELECT 1;\n");
     CHECK_FALSE(fs::exists(stale));
     CHECK(content_of(notes) == "not ours");
+}
+
+TEST_CASE("write_file_tree with force on a large tree (written on two threads)",
+          "[unit][inspect]") {
+    testing::TempDir dir;
+    std::map<std::string, std::string> files;
+    for (int i = 0; i < 1200; ++i)
+        files[fmt::format("s/tables/t{:04}.sql", i)] = fmt::format("CREATE TABLE t{} ();\n", i);
+    CHECK(write_file_tree(dir.path(), files, false) == 1200);
+    auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
+    for (int i = 0; i < 1200; ++i)
+        fs::last_write_time(dir.path() / fmt::format("s/tables/t{:04}.sql", i), long_ago);
+
+    // Every third file changes, every fifth goes away, a few are new.
+    std::map<std::string, std::string> next;
+    for (int i = 0; i < 1200; ++i) {
+        if (i % 5 == 0) continue;
+        next[fmt::format("s/tables/t{:04}.sql", i)] =
+            i % 3 == 0 ? fmt::format("CREATE TABLE t{} (a int);\n", i)
+                       : fmt::format("CREATE TABLE t{} ();\n", i);
+    }
+    for (int i = 0; i < 30; ++i)
+        next[fmt::format("s/views/v{:02}.sql", i)] =
+            fmt::format("CREATE VIEW v{} AS SELECT 1;\n", i);
+    CHECK(write_file_tree(dir.path(), next, true) == next.size());
+
+    for (int i = 0; i < 1200; ++i) {
+        fs::path path = dir.path() / fmt::format("s/tables/t{:04}.sql", i);
+        INFO(path.string());
+        if (i % 5 == 0) {
+            CHECK_FALSE(fs::exists(path));
+        } else if (i % 3 == 0) {
+            CHECK(content_of(path) == fmt::format("CREATE TABLE t{} (a int);\n", i));
+        } else {
+            CHECK(fs::last_write_time(path) == long_ago);
+        }
+    }
+    CHECK(content_of(dir.path() / "s/views/v29.sql") == "CREATE VIEW v29 AS SELECT 1;\n");
 }
