@@ -18,10 +18,10 @@
 #include "inspect/schema_writer.hpp"
 
 #include <algorithm>
-#include <future>
 
 #include "emit/quote.hpp"
 #include "inspect/writer_support.hpp"
+#include "util/in_halves.hpp"
 
 namespace driftless::inspect {
 
@@ -130,18 +130,9 @@ std::string extensions_file(const model::Schema& schema) {
 template <typename T, typename Write>
 std::vector<std::string> render_all(const std::vector<const T*>& objects, Write write) {
     std::vector<std::string> texts(objects.size());
-    auto render_range = [&](std::size_t begin, std::size_t end) {
+    run_in_halves(objects.size(), 500, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) texts[i] = write(*objects[i]);
-    };
-    constexpr std::size_t parallel_from = 500;
-    if (objects.size() < parallel_from) {
-        render_range(0, objects.size());
-        return texts;
-    }
-    std::size_t half = objects.size() / 2;
-    auto second_half = std::async(std::launch::async, render_range, half, objects.size());
-    render_range(0, half);
-    second_half.get();
+    });
     return texts;
 }
 

@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <future>
 #include <iterator>
 #include <set>
 #include <vector>
 
 #include "util/error.hpp"
+#include "util/in_halves.hpp"
 
 namespace driftless {
 
@@ -75,7 +75,7 @@ std::size_t write_file_tree(const fs::path& directory,
         }
         work.push_back({std::move(path), &content, existed});
     }
-    auto write_range = [&](std::size_t begin, std::size_t end) {
+    run_in_halves(work.size(), 500, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const Work& item = work[i];
             if (item.existed && holds(item.path, *item.content)) continue;
@@ -83,16 +83,7 @@ std::size_t write_file_tree(const fs::path& directory,
             out << *item.content;
             if (!out) throw FailureError(fmt::format("cannot write {}", item.path.string()));
         }
-    };
-    constexpr std::size_t parallel_from = 500;
-    if (work.size() < parallel_from) {
-        write_range(0, work.size());
-    } else {
-        std::size_t half = work.size() / 2;
-        auto second_half = std::async(std::launch::async, write_range, half, work.size());
-        write_range(0, half);
-        second_half.get();
-    }
+    });
     for (const auto& path : stale) fs::remove(path, error);
     return files.size();
 }
