@@ -24,7 +24,8 @@ std::vector<model::Sequence> read_sequences(Transaction&, const ReadContext&);
 std::vector<model::Function> read_functions(Transaction&, const ReadContext&);
 
 // Tables without their columns; read_columns returns each table's columns, in attnum order,
-// with their attnums (constraint keys are attnums).
+// with their attnums (constraint keys are attnums), the tables in oid order (they are
+// matched to read_tables' by name).
 std::vector<model::Table> read_tables(Transaction&, const ReadContext&);
 struct TableColumns {
     model::QualifiedName table;
