@@ -7,28 +7,39 @@ namespace driftless::catalog {
 
 namespace {
 
-using Tx = Transaction;
-using Ctx = const ReadContext;
+// A step that runs one reader into one field: of the schema being read, or (columns and
+// constraints, which need a second pass) of the RawCatalog itself.
+template <auto Field, auto Reader>
+void into_schema(Transaction& tx, const ReadContext& context, RawCatalog& raw) {
+    raw.schema.*Field = Reader(tx, context);
+}
+
+template <auto Field, auto Reader>
+void into_raw(Transaction& tx, const ReadContext& context, RawCatalog& raw) {
+    raw.*Field = Reader(tx, context);
+}
+
+using model::Schema;
 
 // clang-format off
-const ReaderStep namespaces{"namespaces", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.schemas = read_namespaces(tx, c); }};
-const ReaderStep extensions{"extensions", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.extensions = read_extensions(tx, c); }};
-const ReaderStep enums{"enums", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.enums = read_enums(tx, c); }};
-const ReaderStep domains{"domains", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.domains = read_domains(tx, c); }};
-const ReaderStep composite_types{"composite types", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.composite_types = read_composite_types(tx, c); }};
-const ReaderStep range_types{"range types", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.range_types = read_range_types(tx, c); }};
-const ReaderStep sequences{"sequences", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.sequences = read_sequences(tx, c); }};
-const ReaderStep functions{"functions", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.functions = read_functions(tx, c); }};
-const ReaderStep tables{"tables", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.tables = read_tables(tx, c); }};
-const ReaderStep columns{"columns", [](Tx& tx, Ctx& c, RawCatalog& r) { r.columns = read_columns(tx, c); }};
-const ReaderStep views{"views", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.views = read_views(tx, c); }};
-const ReaderStep constraints{"constraints", [](Tx& tx, Ctx& c, RawCatalog& r) { r.constraints = read_constraints(tx, c); }};
-const ReaderStep indexes{"indexes", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.indexes = read_indexes(tx, c); }};
-const ReaderStep triggers{"triggers", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.triggers = read_triggers(tx, c); }};
-const ReaderStep policies{"policies", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.policies = read_policies(tx, c); }};
-const ReaderStep statistics{"statistics", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.statistics = read_statistics(tx, c); }};
-const ReaderStep rules{"rules", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.rules = read_rules(tx, c); }};
-const ReaderStep dependencies{"dependencies", [](Tx& tx, Ctx& c, RawCatalog& r) { r.schema.dependencies = read_dependencies(tx, c); }};
+const ReaderStep namespaces{"namespaces", into_schema<&Schema::schemas, read_namespaces>};
+const ReaderStep extensions{"extensions", into_schema<&Schema::extensions, read_extensions>};
+const ReaderStep enums{"enums", into_schema<&Schema::enums, read_enums>};
+const ReaderStep domains{"domains", into_schema<&Schema::domains, read_domains>};
+const ReaderStep composite_types{"composite types", into_schema<&Schema::composite_types, read_composite_types>};
+const ReaderStep range_types{"range types", into_schema<&Schema::range_types, read_range_types>};
+const ReaderStep sequences{"sequences", into_schema<&Schema::sequences, read_sequences>};
+const ReaderStep functions{"functions", into_schema<&Schema::functions, read_functions>};
+const ReaderStep tables{"tables", into_schema<&Schema::tables, read_tables>};
+const ReaderStep columns{"columns", into_raw<&RawCatalog::columns, read_columns>};
+const ReaderStep views{"views", into_schema<&Schema::views, read_views>};
+const ReaderStep constraints{"constraints", into_raw<&RawCatalog::constraints, read_constraints>};
+const ReaderStep indexes{"indexes", into_schema<&Schema::indexes, read_indexes>};
+const ReaderStep triggers{"triggers", into_schema<&Schema::triggers, read_triggers>};
+const ReaderStep policies{"policies", into_schema<&Schema::policies, read_policies>};
+const ReaderStep statistics{"statistics", into_schema<&Schema::statistics, read_statistics>};
+const ReaderStep rules{"rules", into_schema<&Schema::rules, read_rules>};
+const ReaderStep dependencies{"dependencies", into_schema<&Schema::dependencies, read_dependencies>};
 // clang-format on
 
 // Moves each part's items of one kind into schema (only one part reads a kind, but nothing

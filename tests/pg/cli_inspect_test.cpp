@@ -3,8 +3,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "support/cli.hpp"
 #include "support/test_server.hpp"
@@ -74,15 +72,6 @@ TEST_CASE("inspect without a target or with a malformed URL is exit 2", "[cli]")
     CHECK_THAT(malformed.output, !Catch::Contains(":y@"));
 }
 
-namespace {
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-}  // namespace
-
 TEST_CASE("inspect writes GRANTs only with privileges: true", "[pg][cli]") {
     testing::TestDatabase database;
     database.connect().execute(
@@ -92,17 +81,17 @@ TEST_CASE("inspect writes GRANTs only with privileges: true", "[pg][cli]") {
         "GRANT SELECT ON public.notes TO cli_reader;");
     testing::TempDir dir;
     fs::path table_file = dir.path() / "plain" / "public" / "tables" / "notes.sql";
-    auto plain = driftless_cli({"inspect", "--url", database.conninfo(), "--out",
-                                (dir.path() / "plain").string()});
+    auto plain = driftless_cli(
+        {"inspect", "--url", database.conninfo(), "--out", (dir.path() / "plain").string()});
     INFO(plain.output);
     REQUIRE(plain.exit_code == 0);
-    CHECK_THAT(read_file(table_file), !Catch::Contains("GRANT"));
+    CHECK_THAT(testing::read_text(table_file), !Catch::Contains("GRANT"));
 
     fs::path config = dir.write("driftless.yaml", "privileges: true\n");
-    auto with = driftless_cli({"--config", config.string(), "inspect", "--url",
-                               database.conninfo(), "--out", (dir.path() / "with").string()});
+    auto with = driftless_cli({"--config", config.string(), "inspect", "--url", database.conninfo(),
+                               "--out", (dir.path() / "with").string()});
     INFO(with.output);
     REQUIRE(with.exit_code == 0);
-    CHECK_THAT(read_file(dir.path() / "with" / "public" / "tables" / "notes.sql"),
+    CHECK_THAT(testing::read_text(dir.path() / "with" / "public" / "tables" / "notes.sql"),
                Catch::Contains("GRANT SELECT ON TABLE public.notes TO cli_reader;"));
 }

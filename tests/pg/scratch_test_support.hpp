@@ -32,10 +32,7 @@ class ServerRootDir {
 };
 
 inline std::string file_text(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return testing::read_text(path);
 }
 
 // The postmaster's pid, from the first line of postmaster.pid (0 when there is none).

@@ -42,10 +42,7 @@ struct SchemaProject : MigrationProject {
         std::sort(files.begin(), files.end());
         return files;
     }
-    static std::string text(const std::filesystem::path& path) {
-        std::ifstream in(path);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    }
+    static std::string text(const std::filesystem::path& path) { return read_text(path); }
 };
 
 }  // namespace driftless::testing

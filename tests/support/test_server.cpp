@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <iterator>
 
 namespace driftless::testing {
 
@@ -24,6 +25,11 @@ std::string TestDatabase::scalar(const std::string& sql) const {
     auto rows = session.query(sql);
     if (rows.empty() || rows[0].empty()) return "";
     return rows[0][0].value_or("");
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 TempDir::TempDir() {

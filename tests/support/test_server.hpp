@@ -28,6 +28,9 @@ class TestDatabase {
     std::unique_ptr<scratch::ScratchDatabase> database_;
 };
 
+// A file's whole content, byte for byte ("" when it cannot be read).
+std::string read_text(const std::filesystem::path& path);
+
 // A temporary directory removed at the end of the test.
 class TempDir {
   public:

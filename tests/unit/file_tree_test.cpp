@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "support/test_server.hpp"
 #include "util/error.hpp"
@@ -14,16 +12,7 @@
 using namespace driftless;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::string content_of(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-}  // namespace
+using testing::read_text;
 
 TEST_CASE("write_file_tree refuses a non-empty directory without force", "[unit][inspect]") {
     testing::TempDir dir;
@@ -55,12 +44,12 @@ TEST_CASE(
                         true);
     CHECK(count == 4);
     CHECK(fs::last_write_time(same) == long_ago);
-    CHECK(content_of(same) == "CREATE TABLE same ();\n");
-    CHECK(content_of(changed) == "CREATE TABLE changed (b int);\n");
-    CHECK(content_of(resized) == "CREATE TABLE resized ();\n");
-    CHECK(content_of(dir.path() / "s/views/new.sql") == "CREATE VIEW v AS SELECT 1;\n");
+    CHECK(read_text(same) == "CREATE TABLE same ();\n");
+    CHECK(read_text(changed) == "CREATE TABLE changed (b int);\n");
+    CHECK(read_text(resized) == "CREATE TABLE resized ();\n");
+    CHECK(read_text(dir.path() / "s/views/new.sql") == "CREATE VIEW v AS SELECT 1;\n");
     CHECK_FALSE(fs::exists(stale));
-    CHECK(content_of(notes) == "not ours");
+    CHECK(read_text(notes) == "not ours");
 }
 
 TEST_CASE("write_file_tree with force on a large tree (written on two threads)",
@@ -93,10 +82,10 @@ TEST_CASE("write_file_tree with force on a large tree (written on two threads)",
         if (i % 5 == 0) {
             CHECK_FALSE(fs::exists(path));
         } else if (i % 3 == 0) {
-            CHECK(content_of(path) == fmt::format("CREATE TABLE t{} (a int);\n", i));
+            CHECK(read_text(path) == fmt::format("CREATE TABLE t{} (a int);\n", i));
         } else {
             CHECK(fs::last_write_time(path) == long_ago);
         }
     }
-    CHECK(content_of(dir.path() / "s/views/v29.sql") == "CREATE VIEW v29 AS SELECT 1;\n");
+    CHECK(read_text(dir.path() / "s/views/v29.sql") == "CREATE VIEW v29 AS SELECT 1;\n");
 }

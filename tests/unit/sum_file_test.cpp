@@ -11,6 +11,7 @@
 using namespace driftless;
 using apply::check_sum;
 using apply::read_migrations;
+using testing::read_text;
 
 namespace {
 
@@ -39,13 +40,6 @@ struct Project {
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
-}
-
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 }  // namespace
