@@ -7,8 +7,9 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
-#include <thread>
 
+#include "catalog/group_run.hpp"
+#include "catalog/group_workers.hpp"
 #include "catalog/reader_groups.hpp"
 #include "db/conninfo.hpp"
 #include "model/acl.hpp"
@@ -43,38 +44,6 @@ void drop_excluded(std::vector<T>& items, const Exclusions& exclusions, Key key)
     items.erase(std::remove_if(items.begin(), items.end(),
                                [&](const T& item) { return exclusions.excluded(key(item)); }),
                 items.end());
-}
-
-// With DRIFTLESS_TRACE_CATALOG set, prints how long each reader took and when it ended, and
-// when each step of read_schema ended, in ms since the first trace point (for bench/ work).
-bool tracing() {
-    static const bool trace = std::getenv("DRIFTLESS_TRACE_CATALOG") != nullptr;
-    return trace;
-}
-
-double ms_since_first_trace() {
-    static const auto first = std::chrono::steady_clock::now();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - first)
-        .count();
-}
-
-void trace_step(const char* what) {
-    if (tracing())
-        fmt::print(stderr, "catalog: {:<18} {:>8} at {:7.1f} ms\n", what, "",
-                   ms_since_first_trace());
-}
-
-void run_group(Transaction& tx, const ReadContext& context, const ReaderGroup& group,
-               RawCatalog& raw) {
-    for (const ReaderStep& step : group) {
-        double start = tracing() ? ms_since_first_trace() : 0;
-        step.run(tx, context, raw);
-        if (tracing()) {
-            double end = ms_since_first_trace();
-            fmt::print(stderr, "catalog: {:<18} {:8.1f} ms, at {:7.1f} ms\n", step.name,
-                       end - start, end);
-        }
-    }
 }
 
 void apply_exclusions(model::Schema& schema, const Exclusions& exclusions) {
@@ -175,32 +144,6 @@ std::unique_ptr<pqxx::connection> connect(const std::string& conninfo) {
     }
 }
 
-using ReadTransaction = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
-
-// Every name the server renders (format_type, pg_get_*def) comes out schema-qualified, the
-// same on every connection whatever the role's search_path; sorts stay in memory; the
-// reader groups already run in parallel, so one query gets no parallel workers of its own.
-void prepare(pqxx::transaction_base& tx) {
-    tx.exec(
-        "SELECT pg_catalog.set_config('search_path', '', true), "
-        "pg_catalog.set_config('work_mem', '64MB', true), pg_catalog.set_config('jit', 'off', "
-        "true), "
-        "pg_catalog.set_config('max_parallel_workers_per_gather', '0', true)");
-}
-
-// Runs a reader group on a connection of its own, in the snapshot the first connection
-// exported, so all groups see the same committed state.
-void read_group_in_snapshot(const std::string& conninfo, const std::string& snapshot,
-                            const ReadContext& context, const ReaderGroup& group, RawCatalog& raw) {
-    auto connection = connect(conninfo);
-    trace_step("worker connected");
-    ReadTransaction tx(*connection, "driftless-catalog");
-    tx.exec("SET TRANSACTION SNAPSHOT " + tx.quote(snapshot));
-    prepare(tx);
-    run_group(tx, context, group, raw);
-    tx.commit();
-}
-
 template <typename Body>
 void with_catalog_errors(const std::string& conninfo, Body&& body) {
     try {
@@ -252,25 +195,48 @@ model::Schema read_schema_in(pqxx::transaction_base& tx, int server_version,
     ReadContext context = context_for(server_version, options);
     auto groups = reader_groups(options.dependencies);
     std::vector<RawCatalog> parts(groups.size());
-    prepare(tx);
+    prepare_read(tx);
     for (std::size_t g = 0; g < groups.size(); ++g) run_group(tx, context, groups[g], parts[g]);
     return assemble(parts, options);
 }
 
 model::Schema read_schema(const std::string& conninfo, const ReadOptions& options) {
+    ReadReport report;
+    return read_schema(conninfo, options, report);
+}
+
+model::Schema read_schema(const std::string& conninfo, const ReadOptions& options,
+                          ReadReport& report) {
     db::parse_conninfo(conninfo);  // malformed: InputError before any connection attempt
     trace_step("start");
-    auto connection = connect(conninfo);
-    trace_step("connected");
-    ReadContext context = context_for(connection->server_version(), options);
+    const bool may_run_parallel =
+        options.parallel && std::getenv("DRIFTLESS_CATALOG_SERIAL") == nullptr;
     auto groups = reader_groups(options.dependencies);
     std::vector<RawCatalog> parts(groups.size());
+    // The workers need the context, which needs the server's version: they read it only
+    // after the snapshot, which comes later still.
+    ReadContext context;
+    std::optional<GroupWorkers> workers;
+    if (may_run_parallel) workers.emplace(conninfo, context, groups, parts);
+    std::unique_ptr<pqxx::connection> connection;
+    try {
+        connection = connect(conninfo);
+    } catch (const FailureError&) {
+        // A worker may have taken the role's or the server's last connection slot: with the
+        // workers gone, one more try, serial. Only then, so an unreachable server is not
+        // waited for twice.
+        if (!workers || !workers->stop()) throw;
+        workers.reset();
+        connection = connect(conninfo);
+    }
+    trace_step("connected");
+    context = context_for(connection->server_version(), options);
     with_catalog_errors(conninfo, [&] {
         std::optional<ReadTransaction> tx;
         tx.emplace(*connection, "driftless-catalog");
-        prepare(*tx);
+        prepare_read(*tx);
         std::string snapshot;
-        if (std::getenv("DRIFTLESS_CATALOG_SERIAL") == nullptr &&
+        if (may_run_parallel &&
             tx->exec1("SELECT pg_catalog.pg_relation_size('pg_catalog.pg_class') / 8192")[0]
                     .as<long>() >= parallel_threshold_pages) {
             try {
@@ -280,38 +246,29 @@ model::Schema read_schema(const std::string& conninfo, const ReadOptions& option
                 // alone, in a transaction of its own (the failed one is aborted).
                 tx.reset();
                 tx.emplace(*connection, "driftless-catalog");
-                prepare(*tx);
+                prepare_read(*tx);
             }
         }
+        if (workers) workers->release(snapshot);
         trace_step("snapshot exported");
-        // Group 0 runs here; the others on connections of their own when the snapshot can be
-        // shared, else after it on this one.
-        std::vector<std::exception_ptr> failures(groups.size());
-        std::vector<std::thread> workers;
-        if (!snapshot.empty()) {
-            for (std::size_t g = 1; g < groups.size(); ++g) {
-                workers.emplace_back([&, g] {
-                    try {
-                        read_group_in_snapshot(conninfo, snapshot, context, groups[g], parts[g]);
-                    } catch (...) {
-                        failures[g] = std::current_exception();
-                    }
-                });
-            }
-        }
+        // Group 0 runs here; the others on the workers' connections when the snapshot can be
+        // shared, else (or where a worker could not connect) after it on this one.
+        std::exception_ptr failure;
         try {
             run_group(*tx, context, groups[0], parts[0]);
-            if (snapshot.empty()) {
-                for (std::size_t g = 1; g < groups.size(); ++g)
-                    run_group(*tx, context, groups[g], parts[g]);
-            }
         } catch (...) {
-            failures[0] = std::current_exception();
+            failure = std::current_exception();
         }
-        for (auto& worker : workers) worker.join();
+        std::vector<char> unread(groups.size(), 1);
+        if (workers) unread = workers->join();
         trace_step("groups joined");
-        for (const auto& failure : failures) {
-            if (failure) std::rethrow_exception(failure);
+        if (failure) std::rethrow_exception(failure);
+        report.connections = 1;
+        for (std::size_t g = 1; g < groups.size(); ++g) {
+            if (unread[g])
+                run_group(*tx, context, groups[g], parts[g]);
+            else
+                ++report.connections;
         }
         tx->commit();
         trace_step("committed");

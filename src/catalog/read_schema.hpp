@@ -19,11 +19,21 @@ struct ReadOptions {
     // Read the dependency edges (the heaviest query): the diff orders by them; inspect,
     // which writes files in a fixed layout the loader orders itself, does not need them.
     bool dependencies = true;
+    // On large databases, read the kinds in groups over several connections sharing one
+    // exported snapshot (also off with DRIFTLESS_CATALOG_SERIAL set in the environment).
+    bool parallel = true;
+};
+
+// How a read went, for traces and tests.
+struct ReadReport {
+    int connections = 0;  // that read reader groups: 1 serial, more in parallel
 };
 
 // Connects to conninfo and reads. Connection failures are FailureError (exit 3) naming the
 // server without its password.
 model::Schema read_schema(const std::string& conninfo, const ReadOptions& options = {});
+model::Schema read_schema(const std::string& conninfo, const ReadOptions& options,
+                          ReadReport& report);
 
 // Reads on a transaction the caller holds, serially: what that transaction sees, including
 // its own uncommitted changes (the renames of a plan, read before they are rolled back).

@@ -1,0 +1,21 @@
+#pragma once
+// Running a reader group on a transaction, and the catalog read's tracing: with
+// DRIFTLESS_TRACE_CATALOG set, each reader's time and each step's end go to stderr, in ms
+// since the first trace point (for bench/ work).
+#include <pqxx/pqxx>
+
+#include "catalog/reader_groups.hpp"
+
+namespace driftless::catalog {
+
+using ReadTransaction = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
+
+// Session settings every reading transaction starts with.
+void prepare_read(pqxx::transaction_base& tx);
+
+void run_group(Transaction& tx, const ReadContext& context, const ReaderGroup& group,
+               RawCatalog& raw);
+
+void trace_step(const char* what);
+
+}  // namespace driftless::catalog

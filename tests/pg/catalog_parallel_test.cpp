@@ -1,0 +1,48 @@
+// The catalog read on several connections (large databases) must give exactly what one
+// connection gives, and must still work when the server lets the role have one connection
+// only: the workers then give their groups back to the first connection.
+#include <catch2/catch.hpp>
+
+#include "catalog/read_schema.hpp"
+#include "support/synthetic_schema.hpp"
+#include "support/test_server.hpp"
+
+using namespace driftless;
+
+TEST_CASE("catalog read: parallel equals serial, and one connection slot is enough",
+          "[pg][catalog][scale]") {
+    testing::TestDatabase database;
+    {
+        auto session = database.connect();
+        testing::SyntheticOptions options;
+        options.tables = 1000;  // pg_class past the size that turns the parallel read on
+        auto statements = testing::synthetic_statements(options);
+        // In batches: one transaction creating 1,000 tables and their indexes runs out of
+        // lock slots.
+        for (std::size_t i = 0; i < statements.size(); i += 500) {
+            auto end = std::min(statements.size(), i + 500);
+            session.execute(testing::as_script({statements.begin() + static_cast<long>(i),
+                                                statements.begin() + static_cast<long>(end)}));
+        }
+        session.execute(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'one_slot') THEN "
+            "CREATE ROLE one_slot LOGIN CONNECTION LIMIT 1; END IF; END $$");
+    }
+
+    catalog::ReadOptions serial_options;
+    serial_options.parallel = false;
+    catalog::ReadReport serial_report, parallel_report, one_slot_report;
+    model::Schema serial = catalog::read_schema(database.conninfo(), serial_options, serial_report);
+    model::Schema parallel = catalog::read_schema(database.conninfo(), {}, parallel_report);
+    CHECK(serial_report.connections == 1);
+    CHECK(parallel_report.connections > 1);
+    CHECK(serial.tables.size() == 1000);
+    CHECK(serial.constraints.size() > 3000);
+    CHECK(parallel == serial);
+
+    // Whichever connection wins the one slot, the read completes, serially.
+    model::Schema one_slot =
+        catalog::read_schema(database.conninfo() + " user=one_slot", {}, one_slot_report);
+    CHECK(one_slot_report.connections == 1);
+    CHECK(one_slot == serial);
+}
