@@ -109,8 +109,9 @@ int run_bench(int tables) {
     // The baseline: psql running the statements in an order that needs no retries.
     Stats psql_stats =
         time_into_fresh_databases(server, tables, "psql -f", [&](const std::string& conninfo) {
-            run_checked({"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-f",
-                         ordered_file.string()});
+            // The server's own psql, not Debian's Perl wrapper in /usr/bin.
+            run_checked({std::string(DRIFTLESS_PG_BINDIR) + "/psql", "-X", "-q", "-v",
+                         "ON_ERROR_STOP=1", "-d", conninfo, "-f", ordered_file.string()});
         });
 
     struct Row {
