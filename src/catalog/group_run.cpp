@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <vector>
 
 namespace driftless::catalog {
 
@@ -28,17 +29,31 @@ void trace_step(const char* what) {
                    ms_since_first_trace());
 }
 
+// The group's queries go to the server in one message (a pqxx pipeline), so the server runs
+// each next query while this side turns the last one's rows into the model: reading a large
+// result here took a fifth of the time the server spent on it, and the server sat idle then.
 void run_group(Transaction& tx, const ReadContext& context, const ReaderGroup& group,
                RawCatalog& raw) {
-    for (const ReaderStep& step : group) {
-        double start = tracing() ? ms_since_first_trace() : 0;
-        step.run(tx, context, raw);
+    pqxx::pipeline pipeline(tx, "driftless-catalog");
+    pipeline.retain(static_cast<int>(group.size()));
+    std::vector<pqxx::pipeline::query_id> queries;
+    queries.reserve(group.size());
+    for (const ReaderStep& step : group) queries.push_back(pipeline.insert(step.sql(context)));
+    pipeline.resume();
+    double previous = tracing() ? ms_since_first_trace() : 0;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        const pqxx::result result = pipeline.retrieve(queries[i]);
+        double arrived = tracing() ? ms_since_first_trace() : 0;
+        group[i].store(result, raw);
         if (tracing()) {
             double end = ms_since_first_trace();
-            fmt::print(stderr, "catalog: {:<18} {:8.1f} ms, at {:7.1f} ms\n", step.name,
-                       end - start, end);
+            fmt::print(stderr,
+                       "catalog: {:<18} {:8.1f} ms, at {:7.1f} ms (rows read in {:.1f} ms)\n",
+                       group[i].name, end - previous, end, end - arrived);
+            previous = end;
         }
     }
+    pipeline.complete();
 }
 
 // Every name the server renders (format_type, pg_get_*def) comes out schema-qualified, the

@@ -113,8 +113,8 @@ model::Identity identity(const std::string& code, const std::string& where) {
 
 }  // namespace
 
-std::vector<TableColumns> read_columns(Transaction& tx, const ReadContext& context) {
-    std::string sql = fmt::format(
+std::string columns_sql(const ReadContext& context) {
+    return fmt::format(
         columns_query, fmt::arg("scope", schema_in_scope("n", context)),
         fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")),
         fmt::arg("compression",
@@ -122,7 +122,9 @@ std::vector<TableColumns> read_columns(Transaction& tx, const ReadContext& conte
         fmt::arg("statistics_target", context.server_version >= 170000
                                           ? statistics_target_17
                                           : statistics_target_before_17));
-    const pqxx::result result = tx.exec(sql);
+}
+
+std::vector<TableColumns> columns_from(const pqxx::result& result) {
     const FieldPositions at(result);
     struct Position {
         std::uint64_t table_oid;

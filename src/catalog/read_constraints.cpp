@@ -70,11 +70,12 @@ model::ConstraintKind constraint_kind(const std::string& contype, const std::str
 
 }  // namespace
 
-ConstraintRows read_constraints(Transaction& tx, const ReadContext& context) {
-    std::string sql =
-        fmt::format(constraints_query, fmt::arg("scope", schema_in_scope("n", context)),
-                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
-    const pqxx::result result = tx.exec(sql);
+std::string constraints_sql(const ReadContext& context) {
+    return fmt::format(constraints_query, fmt::arg("scope", schema_in_scope("n", context)),
+                       fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+}
+
+ConstraintRows constraints_from(const pqxx::result& result) {
     const FieldPositions at(result);
     // Sorted here rather than in SQL (byte order equals COLLATE "C"; sorting wide rows on the
     // server spilled to disk on large schemas), and before the constraints are built, so

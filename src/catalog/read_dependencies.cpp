@@ -44,10 +44,11 @@ namespace driftless::catalog {
 namespace {
 
 // Objects of a table (constraint, index, trigger, policy, rule) are named {table schema, name}
-// and carry their table; a statistics object carries its table and its own schema. Functions carry pg_get_function_identity_arguments, as
-// model::Function::arguments does, so an ObjectId built from a Function matches.
-// No DISTINCT: the same pair comes out once per column involved, and deduplicating the
-// wide text rows on the server cost more than doing it after the mapping to ObjectIds.
+// and carry their table; a statistics object carries its table and its own schema. Functions carry
+// pg_get_function_identity_arguments, as model::Function::arguments does, so an ObjectId built from
+// a Function matches. No DISTINCT: the same pair comes out once per column involved, and
+// deduplicating the wide text rows on the server cost more than doing it after the mapping to
+// ObjectIds.
 constexpr const char* dependencies_query = R"SQL(
 WITH relations AS (
   -- An identity sequence stands for its table (owner).
@@ -224,15 +225,17 @@ std::uint64_t object_key(const pqxx::row& row, pqxx::row::size_type classid,
 
 }  // namespace
 
-std::vector<model::Dependency> read_dependencies(Transaction& tx, const ReadContext& context) {
-    std::string sql = fmt::format(
+std::string dependencies_sql(const ReadContext& context) {
+    return fmt::format(
         dependencies_query, fmt::arg("scope_n", schema_in_scope("n", context)),
         fmt::arg("relation_not_extension", not_extension_member("pg_class", "c.oid")),
         fmt::arg("type_not_extension", not_extension_member("pg_type", "t.oid")),
         fmt::arg("function_not_extension", not_extension_member("pg_proc", "p.oid")),
         fmt::arg("multiranges", context.server_version >= 140000 ? multiranges_14 : ""),
         fmt::arg("clone_filter", context.server_version >= 130000 ? "AND t.tgparentid = 0" : ""));
-    const pqxx::result result = tx.exec(sql);
+}
+
+std::vector<model::Dependency> dependencies_from(const pqxx::result& result) {
     const FieldPositions at(result);
     const auto row_type = at("row_type"), classid = at("classid"), objid = at("objid"),
                refclassid = at("refclassid"), refobjid = at("refobjid"), owned = at("owned"),

@@ -18,9 +18,13 @@ ORDER BY e.extname COLLATE "C"
 
 }  // namespace
 
-std::vector<model::Extension> read_extensions(Transaction& tx, const ReadContext&) {
+std::string extensions_sql(const ReadContext&) {
+    return extensions_query;
+}
+
+std::vector<model::Extension> extensions_from(const pqxx::result& result) {
     std::vector<model::Extension> extensions;
-    for (const auto& row : tx.exec(extensions_query)) {
+    for (const auto& row : result) {
         extensions.push_back({row["name"].as<std::string>(), row["schema"].as<std::string>(),
                               row["version"].as<std::string>()});
     }

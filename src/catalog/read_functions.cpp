@@ -89,14 +89,16 @@ model::RoutineKind routine_kind(const std::string& prokind, const std::string& n
 
 }  // namespace
 
-std::vector<model::Function> read_functions(Transaction& tx, const ReadContext& context) {
-    auto sql =
-        fmt::format(functions_query, fmt::arg("scope", schema_in_scope("n", context)),
-                    fmt::arg("not_extension_member", not_extension_member("pg_proc", "p.oid")),
-                    fmt::arg("modify_a", modify_option("a.aggfinalmodify")),
-                    fmt::arg("modify_m", modify_option("a.aggmfinalmodify")));
+std::string functions_sql(const ReadContext& context) {
+    return fmt::format(functions_query, fmt::arg("scope", schema_in_scope("n", context)),
+                       fmt::arg("not_extension_member", not_extension_member("pg_proc", "p.oid")),
+                       fmt::arg("modify_a", modify_option("a.aggfinalmodify")),
+                       fmt::arg("modify_m", modify_option("a.aggmfinalmodify")));
+}
+
+std::vector<model::Function> functions_from(const pqxx::result& result) {
     std::vector<model::Function> functions;
-    for (const auto& row : tx.exec(sql)) {
+    for (const auto& row : result) {
         model::Function function;
         function.name = {row["schema"].as<std::string>(), row["name"].as<std::string>()};
         function.arguments = row["arguments"].as<std::string>();

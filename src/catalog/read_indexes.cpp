@@ -49,23 +49,26 @@ SELECT n.nspname AS schema_name,
 
 }  // namespace
 
-std::vector<model::Index> read_indexes(Transaction& tx, const ReadContext& context) {
-    std::string sql =
-        fmt::format(indexes_query, fmt::arg("scope", schema_in_scope("n", context)),
-                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+std::string indexes_sql(const ReadContext& context) {
+    return fmt::format(indexes_query, fmt::arg("scope", schema_in_scope("n", context)),
+                       fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+}
+
+std::vector<model::Index> indexes_from(const pqxx::result& result) {
     std::vector<model::Index> indexes;
-    const pqxx::result result = tx.exec(sql);
     const FieldPositions at(result);
     for (const auto& row : result) {
         model::Index index;
-        index.table = {row[at("schema_name")].as<std::string>(), row[at("table_name")].as<std::string>()};
+        index.table = {row[at("schema_name")].as<std::string>(),
+                       row[at("table_name")].as<std::string>()};
         index.name = row[at("index_name")].as<std::string>();
         index.definition = row[at("definition")].as<std::string>();
         index.unique = row[at("is_unique")].as<bool>();
         index.valid = row[at("is_valid")].as<bool>();
         if (!row[at("parent_name")].is_null())
-            index.partition_parent = model::QualifiedName{row[at("parent_schema")].as<std::string>(),
-                                                          row[at("parent_name")].as<std::string>()};
+            index.partition_parent =
+                model::QualifiedName{row[at("parent_schema")].as<std::string>(),
+                                     row[at("parent_name")].as<std::string>()};
         index.comment = optional_text(row[at("comment")]);
         indexes.push_back(std::move(index));
     }

@@ -27,12 +27,15 @@ ORDER BY n.nspname COLLATE "C"
 
 }  // namespace
 
-std::vector<model::Namespace> read_namespaces(Transaction& tx, const ReadContext& context) {
-    auto sql = fmt::format(
+std::string namespaces_sql(const ReadContext& context) {
+    return fmt::format(
         namespaces_query, fmt::arg("scope", schema_in_scope("n", context)),
         fmt::arg("not_extension_member", not_extension_member("pg_namespace", "n.oid")));
+}
+
+std::vector<model::Namespace> namespaces_from(const pqxx::result& result) {
     std::vector<model::Namespace> namespaces;
-    for (const auto& row : tx.exec(sql)) {
+    for (const auto& row : result) {
         model::Namespace item;
         item.name = row["name"].as<std::string>();
         item.comment = optional_text(row["comment"]);

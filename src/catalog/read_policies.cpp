@@ -49,12 +49,14 @@ std::string command_name(const std::string& polcmd, const std::string& where) {
 
 }  // namespace
 
-std::vector<model::Policy> read_policies(Transaction& tx, const ReadContext& context) {
-    std::string sql =
-        fmt::format(policies_query, fmt::arg("scope", schema_in_scope("n", context)),
-                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+std::string policies_sql(const ReadContext& context) {
+    return fmt::format(policies_query, fmt::arg("scope", schema_in_scope("n", context)),
+                       fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+}
+
+std::vector<model::Policy> policies_from(const pqxx::result& result) {
     std::vector<model::Policy> policies;
-    for (const auto& row : tx.exec(sql)) {
+    for (const auto& row : result) {
         model::Policy policy;
         policy.table = {row["schema_name"].as<std::string>(), row["table_name"].as<std::string>()};
         policy.name = row["policy_name"].as<std::string>();

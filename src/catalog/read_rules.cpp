@@ -50,12 +50,13 @@ char enabled_code(const std::string& ev_enabled, const std::string& where) {
 
 }  // namespace
 
-std::vector<model::Rule> read_rules(Transaction& tx, const ReadContext& context) {
-    std::string sql =
-        fmt::format(rules_query, fmt::arg("scope", schema_in_scope("n", context)),
-                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+std::string rules_sql(const ReadContext& context) {
+    return fmt::format(rules_query, fmt::arg("scope", schema_in_scope("n", context)),
+                       fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+}
+
+std::vector<model::Rule> rules_from(const pqxx::result& result) {
     std::vector<model::Rule> rules;
-    const pqxx::result result = tx.exec(sql);
     const FieldPositions at(result);
     for (const auto& row : result) {
         model::Rule rule;

@@ -43,12 +43,14 @@ ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
 
 }  // namespace
 
-std::vector<model::Sequence> read_sequences(Transaction& tx, const ReadContext& context) {
-    auto sql =
-        fmt::format(sequences_query, fmt::arg("scope", schema_in_scope("n", context)),
-                    fmt::arg("not_extension_member", not_extension_member("pg_class", "c.oid")));
+std::string sequences_sql(const ReadContext& context) {
+    return fmt::format(sequences_query, fmt::arg("scope", schema_in_scope("n", context)),
+                       fmt::arg("not_extension_member", not_extension_member("pg_class", "c.oid")));
+}
+
+std::vector<model::Sequence> sequences_from(const pqxx::result& result) {
     std::vector<model::Sequence> sequences;
-    for (const auto& row : tx.exec(sql)) {
+    for (const auto& row : result) {
         model::Sequence sequence;
         sequence.name = {row["schema"].as<std::string>(), row["name"].as<std::string>()};
         auto& options = sequence.options;

@@ -41,15 +41,16 @@ SELECT n.nspname AS table_schema,
 
 }  // namespace
 
-std::vector<model::ExtendedStatistics> read_statistics(Transaction& tx,
-                                                       const ReadContext& context) {
-    std::string sql = fmt::format(
+std::string statistics_sql(const ReadContext& context) {
+    return fmt::format(
         statistics_query, fmt::arg("table_scope", schema_in_scope("n", context)),
         fmt::arg("statistics_scope", schema_in_scope("sn", context)),
         fmt::arg("table_not_extension", not_extension_member("pg_class", "c.oid")),
         fmt::arg("statistics_not_extension", not_extension_member("pg_statistic_ext", "s.oid")));
+}
+
+std::vector<model::ExtendedStatistics> statistics_from(const pqxx::result& result) {
     std::vector<model::ExtendedStatistics> statistics;
-    const pqxx::result result = tx.exec(sql);
     const FieldPositions at(result);
     for (const auto& row : result) {
         model::ExtendedStatistics item;

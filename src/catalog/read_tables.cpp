@@ -86,23 +86,25 @@ void set_replica_identity(model::Table& table, const std::string& code,
         table.replica_identity = ReplicaIdentity::index;
         table.replica_identity_index = std::move(index);
     } else {
-        throw FailureError(fmt::format("table {} has unexpected relreplident '{}'",
-                                       table.name.display(), code));
+        throw FailureError(
+            fmt::format("table {} has unexpected relreplident '{}'", table.name.display(), code));
     }
 }
 
 }  // namespace
 
-std::vector<model::Table> read_tables(Transaction& tx, const ReadContext& context) {
-    std::string sql =
-        fmt::format(tables_query, fmt::arg("scope", schema_in_scope("n", context)),
-                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+std::string tables_sql(const ReadContext& context) {
+    return fmt::format(tables_query, fmt::arg("scope", schema_in_scope("n", context)),
+                       fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+}
+
+std::vector<model::Table> tables_from(const pqxx::result& result) {
     std::vector<model::Table> tables;
-    const pqxx::result result = tx.exec(sql);
     const FieldPositions at(result);
     for (const auto& row : result) {
         model::Table table;
-        table.name = {row[at("schema_name")].as<std::string>(), row[at("table_name")].as<std::string>()};
+        table.name = {row[at("schema_name")].as<std::string>(),
+                      row[at("table_name")].as<std::string>()};
         table.kind = table_kind(row[at("relkind")].as<std::string>(), table.name);
         // 't' (temporary) cannot occur: temporary schemas are out of scope.
         table.persistence = row[at("relpersistence")].as<std::string>() == "u"
@@ -111,7 +113,8 @@ std::vector<model::Table> read_tables(Transaction& tx, const ReadContext& contex
         table.partition_key = optional_text(row[at("partition_key")]);
         table.partition_bound = optional_text(row[at("partition_bound")]);
         if (!row[at("partition_of")].is_null())
-            table.partition_of = qualified_name(nlohmann::json::parse(row[at("partition_of")].c_str()));
+            table.partition_of =
+                qualified_name(nlohmann::json::parse(row[at("partition_of")].c_str()));
         if (!row[at("inherits")].is_null())
             for (const auto& parent : nlohmann::json::parse(row[at("inherits")].c_str()))
                 table.inherits.push_back(qualified_name(parent));

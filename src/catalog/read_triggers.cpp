@@ -51,13 +51,16 @@ char enabled_code(const std::string& tgenabled, const std::string& where) {
 
 }  // namespace
 
-std::vector<model::Trigger> read_triggers(Transaction& tx, const ReadContext& context) {
-    std::string sql = fmt::format(
+std::string triggers_sql(const ReadContext& context) {
+    return fmt::format(
         triggers_query, fmt::arg("scope", schema_in_scope("n", context)),
         fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")),
         fmt::arg("clone_filter", context.server_version >= 130000 ? "AND t.tgparentid = 0" : ""));
+}
+
+std::vector<model::Trigger> triggers_from(const pqxx::result& result) {
     std::vector<model::Trigger> triggers;
-    for (const auto& row : tx.exec(sql)) {
+    for (const auto& row : result) {
         model::Trigger trigger;
         trigger.table = {row["schema_name"].as<std::string>(), row["table_name"].as<std::string>()};
         trigger.name = row["trigger_name"].as<std::string>();

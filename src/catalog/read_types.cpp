@@ -113,14 +113,13 @@ std::string collation_name(const std::string& oid_expression) {
         oid_expression);
 }
 
-pqxx::result run(Transaction& tx, const char* query, const ReadContext& context,
-                 const std::string& collation = "", const std::string& multirange = "") {
-    return tx.exec(
-        fmt::format(fmt::runtime(query), fmt::arg("scope", schema_in_scope("n", context)),
-                    fmt::arg("not_extension_member", not_extension_member("pg_type", "t.oid")),
-                    fmt::arg("acl", acl_items), fmt::arg("collation", collation),
-                    fmt::arg("attribute_collation", collation_name("a.attcollation")),
-                    fmt::arg("multirange", multirange)));
+std::string sql(const char* query, const ReadContext& context, const std::string& collation = "",
+                const std::string& multirange = "") {
+    return fmt::format(fmt::runtime(query), fmt::arg("scope", schema_in_scope("n", context)),
+                       fmt::arg("not_extension_member", not_extension_member("pg_type", "t.oid")),
+                       fmt::arg("acl", acl_items), fmt::arg("collation", collation),
+                       fmt::arg("attribute_collation", collation_name("a.attcollation")),
+                       fmt::arg("multirange", multirange));
 }
 
 std::optional<std::string> optional_text(const nlohmann::json& value) {
@@ -145,18 +144,26 @@ model::QualifiedName name_of(const pqxx::row& row) {
 
 }  // namespace
 
-std::vector<model::EnumType> read_enums(Transaction& tx, const ReadContext& context) {
+std::string enums_sql(const ReadContext& context) {
+    return sql(enums_query, context);
+}
+
+std::vector<model::EnumType> enums_from(const pqxx::result& result) {
     std::vector<model::EnumType> enums;
-    for (const auto& row : run(tx, enums_query, context)) {
+    for (const auto& row : result) {
         enums.push_back({name_of(row), text_list(row["labels"].as<std::string>()),
                          optional_text(row["comment"]), text_list(row["acl"].as<std::string>())});
     }
     return enums;
 }
 
-std::vector<model::Domain> read_domains(Transaction& tx, const ReadContext& context) {
+std::string domains_sql(const ReadContext& context) {
+    return sql(domains_query, context, collation_name("t.typcollation"));
+}
+
+std::vector<model::Domain> domains_from(const pqxx::result& result) {
     std::vector<model::Domain> domains;
-    for (const auto& row : run(tx, domains_query, context, collation_name("t.typcollation"))) {
+    for (const auto& row : result) {
         model::Domain domain;
         domain.name = name_of(row);
         domain.base_type = row["base_type"].as<std::string>();
@@ -178,10 +185,13 @@ std::vector<model::Domain> read_domains(Transaction& tx, const ReadContext& cont
     return domains;
 }
 
-std::vector<model::CompositeType> read_composite_types(Transaction& tx,
-                                                       const ReadContext& context) {
+std::string composite_types_sql(const ReadContext& context) {
+    return sql(composite_types_query, context);
+}
+
+std::vector<model::CompositeType> composite_types_from(const pqxx::result& result) {
     std::vector<model::CompositeType> types;
-    for (const auto& row : run(tx, composite_types_query, context)) {
+    for (const auto& row : result) {
         model::CompositeType type;
         type.name = name_of(row);
         for (const auto& attribute : nlohmann::json::parse(row["attributes"].as<std::string>())) {
@@ -199,13 +209,16 @@ std::vector<model::CompositeType> read_composite_types(Transaction& tx,
     return types;
 }
 
-std::vector<model::RangeType> read_range_types(Transaction& tx, const ReadContext& context) {
+std::string range_types_sql(const ReadContext& context) {
     // Multiranges exist from PostgreSQL 14; before that the field stays empty.
     std::string multirange =
         context.server_version >= 140000 ? "format_type(r.rngmultitypid, NULL)" : "NULL::text";
+    return sql(range_types_query, context, collation_name("r.rngcollation"), multirange);
+}
+
+std::vector<model::RangeType> range_types_from(const pqxx::result& result) {
     std::vector<model::RangeType> types;
-    for (const auto& row :
-         run(tx, range_types_query, context, collation_name("r.rngcollation"), multirange)) {
+    for (const auto& row : result) {
         model::RangeType type;
         type.name = name_of(row);
         type.subtype = row["subtype"].as<std::string>();

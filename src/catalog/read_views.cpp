@@ -55,12 +55,14 @@ std::string trimmed_definition(std::string text) {
 
 }  // namespace
 
-std::vector<model::View> read_views(Transaction& tx, const ReadContext& context) {
-    std::string sql =
-        fmt::format(views_query, fmt::arg("scope", schema_in_scope("n", context)),
-                    fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+std::string views_sql(const ReadContext& context) {
+    return fmt::format(views_query, fmt::arg("scope", schema_in_scope("n", context)),
+                       fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+}
+
+std::vector<model::View> views_from(const pqxx::result& result) {
     std::vector<model::View> views;
-    for (const auto& row : tx.exec(sql)) {
+    for (const auto& row : result) {
         model::View view;
         view.name = {row["schema_name"].as<std::string>(), row["view_name"].as<std::string>()};
         view.materialized = row["materialized"].as<bool>();

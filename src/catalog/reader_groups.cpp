@@ -7,39 +7,39 @@ namespace driftless::catalog {
 
 namespace {
 
-// A step that runs one reader into one field: of the schema being read, or (columns and
-// constraints, which need a second pass) of the RawCatalog itself.
-template <auto Field, auto Reader>
-void into_schema(Transaction& tx, const ReadContext& context, RawCatalog& raw) {
-    raw.schema.*Field = Reader(tx, context);
+// A step's store half: the reader's rows into one field of the schema being read, or
+// (columns and constraints, which need a second pass) of the RawCatalog itself.
+template <auto Field, auto From>
+void into_schema(const pqxx::result& result, RawCatalog& raw) {
+    raw.schema.*Field = From(result);
 }
 
-template <auto Field, auto Reader>
-void into_raw(Transaction& tx, const ReadContext& context, RawCatalog& raw) {
-    raw.*Field = Reader(tx, context);
+template <auto Field, auto From>
+void into_raw(const pqxx::result& result, RawCatalog& raw) {
+    raw.*Field = From(result);
 }
 
 using model::Schema;
 
 // clang-format off
-const ReaderStep namespaces{"namespaces", into_schema<&Schema::schemas, read_namespaces>};
-const ReaderStep extensions{"extensions", into_schema<&Schema::extensions, read_extensions>};
-const ReaderStep enums{"enums", into_schema<&Schema::enums, read_enums>};
-const ReaderStep domains{"domains", into_schema<&Schema::domains, read_domains>};
-const ReaderStep composite_types{"composite types", into_schema<&Schema::composite_types, read_composite_types>};
-const ReaderStep range_types{"range types", into_schema<&Schema::range_types, read_range_types>};
-const ReaderStep sequences{"sequences", into_schema<&Schema::sequences, read_sequences>};
-const ReaderStep functions{"functions", into_schema<&Schema::functions, read_functions>};
-const ReaderStep tables{"tables", into_schema<&Schema::tables, read_tables>};
-const ReaderStep columns{"columns", into_raw<&RawCatalog::columns, read_columns>};
-const ReaderStep views{"views", into_schema<&Schema::views, read_views>};
-const ReaderStep constraints{"constraints", into_raw<&RawCatalog::constraints, read_constraints>};
-const ReaderStep indexes{"indexes", into_schema<&Schema::indexes, read_indexes>};
-const ReaderStep triggers{"triggers", into_schema<&Schema::triggers, read_triggers>};
-const ReaderStep policies{"policies", into_schema<&Schema::policies, read_policies>};
-const ReaderStep statistics{"statistics", into_schema<&Schema::statistics, read_statistics>};
-const ReaderStep rules{"rules", into_schema<&Schema::rules, read_rules>};
-const ReaderStep dependencies{"dependencies", into_schema<&Schema::dependencies, read_dependencies>};
+const ReaderStep namespaces{"namespaces", namespaces_sql, into_schema<&Schema::schemas, namespaces_from>};
+const ReaderStep extensions{"extensions", extensions_sql, into_schema<&Schema::extensions, extensions_from>};
+const ReaderStep enums{"enums", enums_sql, into_schema<&Schema::enums, enums_from>};
+const ReaderStep domains{"domains", domains_sql, into_schema<&Schema::domains, domains_from>};
+const ReaderStep composite_types{"composite types", composite_types_sql, into_schema<&Schema::composite_types, composite_types_from>};
+const ReaderStep range_types{"range types", range_types_sql, into_schema<&Schema::range_types, range_types_from>};
+const ReaderStep sequences{"sequences", sequences_sql, into_schema<&Schema::sequences, sequences_from>};
+const ReaderStep functions{"functions", functions_sql, into_schema<&Schema::functions, functions_from>};
+const ReaderStep tables{"tables", tables_sql, into_schema<&Schema::tables, tables_from>};
+const ReaderStep columns{"columns", columns_sql, into_raw<&RawCatalog::columns, columns_from>};
+const ReaderStep views{"views", views_sql, into_schema<&Schema::views, views_from>};
+const ReaderStep constraints{"constraints", constraints_sql, into_raw<&RawCatalog::constraints, constraints_from>};
+const ReaderStep indexes{"indexes", indexes_sql, into_schema<&Schema::indexes, indexes_from>};
+const ReaderStep triggers{"triggers", triggers_sql, into_schema<&Schema::triggers, triggers_from>};
+const ReaderStep policies{"policies", policies_sql, into_schema<&Schema::policies, policies_from>};
+const ReaderStep statistics{"statistics", statistics_sql, into_schema<&Schema::statistics, statistics_from>};
+const ReaderStep rules{"rules", rules_sql, into_schema<&Schema::rules, rules_from>};
+const ReaderStep dependencies{"dependencies", dependencies_sql, into_schema<&Schema::dependencies, dependencies_from>};
 // clang-format on
 
 // Moves each part's items of one kind into schema (only one part reads a kind, but nothing

@@ -3,6 +3,7 @@
 // cost (measured on 5,000 tables); each group runs on a connection of its own, and fills
 // fields of its own RawCatalog, so groups never write the same memory. merge_groups puts
 // the parts together and attaches what one group read to another group's objects.
+#include <string>
 #include <vector>
 
 #include "catalog/readers.hpp"
@@ -19,7 +20,8 @@ struct RawCatalog {
 
 struct ReaderStep {
     const char* name;  // for DRIFTLESS_TRACE_CATALOG
-    void (*run)(Transaction&, const ReadContext&, RawCatalog&);
+    std::string (*sql)(const ReadContext&);
+    void (*store)(const pqxx::result&, RawCatalog&);
 };
 
 using ReaderGroup = std::vector<ReaderStep>;

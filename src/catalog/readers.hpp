@@ -4,6 +4,7 @@
 // sorted by identity (schema, name; children by table then name) using COLLATE "C" order.
 #include <pqxx/pqxx>
 
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -14,39 +15,60 @@ namespace driftless::catalog {
 
 using Transaction = pqxx::transaction_base;
 
-std::vector<model::Namespace> read_namespaces(Transaction&, const ReadContext&);
-std::vector<model::Extension> read_extensions(Transaction&, const ReadContext&);
-std::vector<model::EnumType> read_enums(Transaction&, const ReadContext&);
-std::vector<model::Domain> read_domains(Transaction&, const ReadContext&);
-std::vector<model::CompositeType> read_composite_types(Transaction&, const ReadContext&);
-std::vector<model::RangeType> read_range_types(Transaction&, const ReadContext&);
-std::vector<model::Sequence> read_sequences(Transaction&, const ReadContext&);
-std::vector<model::Function> read_functions(Transaction&, const ReadContext&);
+// Each kind's reader is two halves: X_sql(context) is its query for the server at hand, and
+// X_from(result) turns that query's rows into the model. Apart, a connection can send all of
+// a group's queries at once and the server runs the next while this side reads the last.
+std::string namespaces_sql(const ReadContext&);
+std::vector<model::Namespace> namespaces_from(const pqxx::result&);
+std::string extensions_sql(const ReadContext&);
+std::vector<model::Extension> extensions_from(const pqxx::result&);
+std::string enums_sql(const ReadContext&);
+std::vector<model::EnumType> enums_from(const pqxx::result&);
+std::string domains_sql(const ReadContext&);
+std::vector<model::Domain> domains_from(const pqxx::result&);
+std::string composite_types_sql(const ReadContext&);
+std::vector<model::CompositeType> composite_types_from(const pqxx::result&);
+std::string range_types_sql(const ReadContext&);
+std::vector<model::RangeType> range_types_from(const pqxx::result&);
+std::string sequences_sql(const ReadContext&);
+std::vector<model::Sequence> sequences_from(const pqxx::result&);
+std::string functions_sql(const ReadContext&);
+std::vector<model::Function> functions_from(const pqxx::result&);
 
-// Tables without their columns; read_columns returns each table's columns, in attnum order,
+// Tables without their columns; columns_from returns each table's columns, in attnum order,
 // with their attnums (constraint keys are attnums), the tables in oid order (they are
-// matched to read_tables' by name).
-std::vector<model::Table> read_tables(Transaction&, const ReadContext&);
+// matched to tables_from's by name).
+std::string tables_sql(const ReadContext&);
+std::vector<model::Table> tables_from(const pqxx::result&);
 struct TableColumns {
     model::QualifiedName table;
     std::vector<model::Column> columns;
     std::vector<int> attnums;  // at the same positions as columns
 };
-std::vector<TableColumns> read_columns(Transaction&, const ReadContext&);
-std::vector<model::View> read_views(Transaction&, const ReadContext&);
+std::string columns_sql(const ReadContext&);
+std::vector<TableColumns> columns_from(const pqxx::result&);
+std::string views_sql(const ReadContext&);
+std::vector<model::View> views_from(const pqxx::result&);
 // Constraints and, at the same positions, their keys as attnums (conkey); name_key_columns
 // turns those into column names once the columns are read (on another connection, maybe).
 struct ConstraintRows {
     std::vector<model::Constraint> constraints;
     std::vector<std::vector<int>> keys;
 };
-ConstraintRows read_constraints(Transaction&, const ReadContext&);
+std::string constraints_sql(const ReadContext&);
+ConstraintRows constraints_from(const pqxx::result&);
 void name_key_columns(ConstraintRows& rows, const std::vector<TableColumns>& columns);
-std::vector<model::Index> read_indexes(Transaction&, const ReadContext&);
-std::vector<model::Trigger> read_triggers(Transaction&, const ReadContext&);
-std::vector<model::Policy> read_policies(Transaction&, const ReadContext&);
-std::vector<model::ExtendedStatistics> read_statistics(Transaction&, const ReadContext&);
-std::vector<model::Rule> read_rules(Transaction&, const ReadContext&);
-std::vector<model::Dependency> read_dependencies(Transaction&, const ReadContext&);
+std::string indexes_sql(const ReadContext&);
+std::vector<model::Index> indexes_from(const pqxx::result&);
+std::string triggers_sql(const ReadContext&);
+std::vector<model::Trigger> triggers_from(const pqxx::result&);
+std::string policies_sql(const ReadContext&);
+std::vector<model::Policy> policies_from(const pqxx::result&);
+std::string statistics_sql(const ReadContext&);
+std::vector<model::ExtendedStatistics> statistics_from(const pqxx::result&);
+std::string rules_sql(const ReadContext&);
+std::vector<model::Rule> rules_from(const pqxx::result&);
+std::string dependencies_sql(const ReadContext&);
+std::vector<model::Dependency> dependencies_from(const pqxx::result&);
 
 }  // namespace driftless::catalog

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "catalog/readers.hpp"
+#include "pg/catalog_reader_calls.hpp"
 #include "support/test_server.hpp"
 
 namespace driftless::testing::catalog_support {

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "catalog/readers.hpp"
+#include "pg/catalog_reader_calls.hpp"
 #include "support/test_server.hpp"
 
 using namespace driftless;
