@@ -1,5 +1,7 @@
 #include "catalog/group_run.hpp"
 
+#include "util/trace.hpp"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -8,30 +10,6 @@
 
 namespace driftless::catalog {
 
-namespace {
-
-bool tracing() {
-    static const bool trace = std::getenv("DRIFTLESS_TRACE_CATALOG") != nullptr;
-    return trace;
-}
-
-double ms_since_first_trace() {
-    static const auto first = std::chrono::steady_clock::now();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - first)
-        .count();
-}
-
-}  // namespace
-
-void trace_step(const char* what) {
-    if (tracing())
-        fmt::print(stderr, "catalog: {:<18} {:>8} at {:7.1f} ms\n", what, "",
-                   ms_since_first_trace());
-}
-
-// The group's queries go to the server in one message (a pqxx pipeline), so the server runs
-// each next query while this side turns the last one's rows into the model: reading a large
-// result here took a fifth of the time the server spent on it, and the server sat idle then.
 void run_group(Transaction& tx, const ReadContext& context, const ReaderGroup& group,
                RawCatalog& raw) {
     pqxx::pipeline pipeline(tx, "driftless-catalog");

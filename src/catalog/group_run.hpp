@@ -1,7 +1,6 @@
 #pragma once
-// Running a reader group on a transaction, and the catalog read's tracing: with
-// DRIFTLESS_TRACE_CATALOG set, each reader's time and each step's end go to stderr, in ms
-// since the first trace point (for bench/ work).
+// Running a reader group on a transaction (with DRIFTLESS_TRACE_CATALOG set, each reader's
+// time goes to stderr).
 #include <pqxx/pqxx>
 
 #include "catalog/reader_groups.hpp"
@@ -15,7 +14,5 @@ void prepare_read(pqxx::transaction_base& tx);
 
 void run_group(Transaction& tx, const ReadContext& context, const ReaderGroup& group,
                RawCatalog& raw);
-
-void trace_step(const char* what);
 
 }  // namespace driftless::catalog

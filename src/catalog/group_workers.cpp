@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "catalog/group_run.hpp"
+#include "util/trace.hpp"
 
 namespace driftless::catalog {
 

@@ -104,11 +104,12 @@ constexpr const char* compression_14 =
     "CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END";
 constexpr const char* compression_before_14 = "NULL::text";
 
-model::Identity identity(const std::string& code, const std::string& where) {
+template <typename Where>
+model::Identity identity(std::string_view code, const Where& where) {
     if (code.empty()) return model::Identity::none;
     if (code == "a") return model::Identity::always;
     if (code == "d") return model::Identity::by_default;
-    throw FailureError(fmt::format("column {} has unexpected attidentity '{}'", where, code));
+    throw FailureError(fmt::format("column {} has unexpected attidentity '{}'", where(), code));
 }
 
 }  // namespace
@@ -126,6 +127,17 @@ std::string columns_sql(const ReadContext& context) {
 
 std::vector<TableColumns> columns_from(const pqxx::result& result) {
     const FieldPositions at(result);
+    const auto table_oid = at("table_oid"), attnum = at("attnum"), schema_name = at("schema_name"),
+               table_name = at("table_name"), column_name = at("column_name"), type = at("type"),
+               collation = at("collation"), expression = at("expression"),
+               generated = at("generated"), not_null = at("not_null"),
+               identity_code = at("identity"), identity_type = at("identity_type"),
+               identity_start = at("identity_start"), identity_increment = at("identity_increment"),
+               identity_min = at("identity_min"), identity_max = at("identity_max"),
+               identity_cache = at("identity_cache"), identity_cycle = at("identity_cycle"),
+               storage = at("storage"), compression = at("compression"), comment = at("comment"),
+               acl = at("acl"), inherited = at("inherited"),
+               statistics_target = at("statistics_target"), options = at("options");
     struct Position {
         std::uint64_t table_oid;
         int attnum;
@@ -133,9 +145,13 @@ std::vector<TableColumns> columns_from(const pqxx::result& result) {
     };
     std::vector<Position> order;
     order.reserve(result.size());
-    const auto table_oid = at("table_oid"), attnum = at("attnum");
-    for (pqxx::result::size_type i = 0; i < result.size(); ++i)
-        order.push_back({oid_value(result[i][table_oid]), result[i][attnum].as<int>(), i});
+    RowValues values;
+    pqxx::result::size_type index = 0;
+    for (const auto& row : result) {
+        values.load(row);
+        order.push_back(
+            {values.number<std::uint64_t>(table_oid), values.number<int>(attnum), index++});
+    }
     std::sort(order.begin(), order.end(), [](const Position& a, const Position& b) {
         return std::tie(a.table_oid, a.attnum) < std::tie(b.table_oid, b.attnum);
     });
@@ -144,58 +160,57 @@ std::vector<TableColumns> columns_from(const pqxx::result& result) {
     std::vector<TableColumns> tables;
     for (std::size_t i = 0; i < order.size(); ++i) {
         const Position& position = order[i];
-        const auto row = result[position.row];
+        values.load(result[position.row]);
         if (i == 0 || position.table_oid != order[i - 1].table_oid) {
             std::size_t end = i + 1;
             while (end < order.size() && order[end].table_oid == position.table_oid) ++end;
             TableColumns& group = tables.emplace_back();
-            group.table = {row[at("schema_name")].as<std::string>(),
-                           row[at("table_name")].as<std::string>()};
+            group.table = {values.text(schema_name), values.text(table_name)};
             group.columns.reserve(end - i);
             group.attnums.reserve(end - i);
         }
         TableColumns& group = tables.back();
-        const model::QualifiedName& table = group.table;
         model::Column& column = group.columns.emplace_back();
         group.attnums.push_back(position.attnum);
-        column.name = row[at("column_name")].as<std::string>();
-        std::string where = table.display() + "." + column.name;
-        column.type = row[at("type")].as<std::string>();
-        column.collation = optional_text(row[at("collation")]);
-        std::string generated = row[at("generated")].as<std::string>();
-        if (generated == "s") {
+        column.name = values.text(column_name);
+        // Only for errors: built when one is thrown.
+        auto where = [&] { return group.table.display() + "." + column.name; };
+        column.type = values.text(type);
+        column.collation = values.optional(collation);
+        std::string_view generation = values.view(generated);
+        if (generation == "s") {
             column.generated = model::Generated::stored;
-            column.generation_expression = optional_text(row[at("expression")]);
-        } else if (generated.empty()) {
-            column.default_expression = optional_text(row[at("expression")]);
+            column.generation_expression = values.optional(expression);
+        } else if (generation.empty()) {
+            column.default_expression = values.optional(expression);
         } else {
             throw FailureError(
-                fmt::format("column {} has unexpected attgenerated '{}'", where, generated));
+                fmt::format("column {} has unexpected attgenerated '{}'", where(), generation));
         }
-        column.not_null = row[at("not_null")].as<bool>();
-        column.identity = identity(row[at("identity")].as<std::string>(), where);
+        column.not_null = values.flag(not_null);
+        column.identity = identity(values.view(identity_code), where);
         if (column.identity != model::Identity::none) {
-            if (row[at("identity_type")].is_null())
+            if (values.is_null(identity_type))
                 throw FailureError(
-                    fmt::format("identity column {} has no identity sequence", where));
-            model::SequenceOptions options;
-            options.data_type = row[at("identity_type")].as<std::string>();
-            options.start = row[at("identity_start")].as<std::int64_t>();
-            options.increment = row[at("identity_increment")].as<std::int64_t>();
-            options.min_value = row[at("identity_min")].as<std::int64_t>();
-            options.max_value = row[at("identity_max")].as<std::int64_t>();
-            options.cache = row[at("identity_cache")].as<std::int64_t>();
-            options.cycle = row[at("identity_cycle")].as<bool>();
-            column.identity_options = options;
+                    fmt::format("identity column {} has no identity sequence", where()));
+            model::SequenceOptions sequence;
+            sequence.data_type = values.text(identity_type);
+            sequence.start = values.number<std::int64_t>(identity_start);
+            sequence.increment = values.number<std::int64_t>(identity_increment);
+            sequence.min_value = values.number<std::int64_t>(identity_min);
+            sequence.max_value = values.number<std::int64_t>(identity_max);
+            sequence.cache = values.number<std::int64_t>(identity_cache);
+            sequence.cycle = values.flag(identity_cycle);
+            column.identity_options = sequence;
         }
-        column.storage = optional_text(row[at("storage")]);
-        column.compression = optional_text(row[at("compression")]);
-        column.comment = optional_text(row[at("comment")]);
-        column.acl = sorted_text_list(row[at("acl")]);
-        column.inherited = row[at("inherited")].as<bool>();
-        if (!row[at("statistics_target")].is_null())
-            column.statistics_target = row[at("statistics_target")].as<int>();
-        column.options = text_list(row[at("options")]);
+        column.storage = values.optional(storage);
+        column.compression = values.optional(compression);
+        column.comment = values.optional(comment);
+        column.acl = sorted_text_list(values.raw(acl));
+        column.inherited = values.flag(inherited);
+        if (!values.is_null(statistics_target))
+            column.statistics_target = values.number<int>(statistics_target);
+        column.options = text_list(values.raw(options));
     }
     return tables;
 }

@@ -59,13 +59,14 @@ SELECT n.nspname AS schema_name,
    AND {not_extension}
 )SQL";
 
-model::ConstraintKind constraint_kind(const std::string& contype, const std::string& where) {
+template <typename Where>
+model::ConstraintKind constraint_kind(std::string_view contype, const Where& where) {
     if (contype == "p") return model::ConstraintKind::primary_key;
     if (contype == "u") return model::ConstraintKind::unique;
     if (contype == "f") return model::ConstraintKind::foreign_key;
     if (contype == "c") return model::ConstraintKind::check;
     if (contype == "x") return model::ConstraintKind::exclusion;
-    throw FailureError(fmt::format("constraint {} has unexpected contype '{}'", where, contype));
+    throw FailureError(fmt::format("constraint {} has unexpected contype '{}'", where(), contype));
 }
 
 }  // namespace
@@ -77,45 +78,52 @@ std::string constraints_sql(const ReadContext& context) {
 
 ConstraintRows constraints_from(const pqxx::result& result) {
     const FieldPositions at(result);
+    const auto schema_name = at("schema_name"), table_name = at("table_name"),
+               constraint_name = at("constraint_name"), contype = at("contype"),
+               definition = at("definition"), key = at("key"),
+               referenced_schema = at("referenced_schema"),
+               referenced_table = at("referenced_table"), deferrable = at("deferrable"),
+               initially_deferred = at("initially_deferred"), validated = at("validated"),
+               inherited = at("inherited"), comment = at("comment");
     // Sorted here rather than in SQL (byte order equals COLLATE "C"; sorting wide rows on the
     // server spilled to disk on large schemas), and before the constraints are built, so
-    // that they are built in place.
-    const auto schema_name = at("schema_name"), table_name = at("table_name"),
-               constraint_name = at("constraint_name");
-    // The keys point into the result and are taken once per row: building them inside the
-    // comparison made pqxx row and field objects a million times on 20,000 constraints.
+    // that they are built in place. The keys point into the result and are taken once per
+    // row: building them inside the comparison made pqxx row and field objects a million
+    // times on 20,000 constraints.
     using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
     std::vector<std::pair<Key, pqxx::result::size_type>> order;
     order.reserve(result.size());
-    for (pqxx::result::size_type i = 0; i < result.size(); ++i) {
-        const auto row = result[i];
+    RowValues values;
+    pqxx::result::size_type index = 0;
+    for (const auto& row : result) {
+        values.load(row);
         order.emplace_back(
-            Key{row[schema_name].c_str(), row[table_name].c_str(), row[constraint_name].c_str()},
-            i);
+            Key{values.view(schema_name), values.view(table_name), values.view(constraint_name)},
+            index++);
     }
     std::sort(order.begin(), order.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     ConstraintRows rows;
     rows.constraints.reserve(result.size());
     rows.keys.reserve(result.size());
-    for (const auto& [key, position] : order) {
-        const auto row = result[position];
+    for (const auto& [sort_key, position] : order) {
+        values.load(result[position]);
         model::Constraint& constraint = rows.constraints.emplace_back();
-        constraint.table = {row[schema_name].as<std::string>(), row[table_name].as<std::string>()};
-        constraint.name = row[constraint_name].as<std::string>();
-        constraint.kind = constraint_kind(row[at("contype")].as<std::string>(),
-                                          constraint.name + " on " + constraint.table.display());
-        constraint.definition = row[at("definition")].as<std::string>();
-        rows.keys.push_back(int_list(row[at("key")]));
-        if (!row[at("referenced_table")].is_null())
+        constraint.table = {values.text(schema_name), values.text(table_name)};
+        constraint.name = values.text(constraint_name);
+        constraint.kind = constraint_kind(values.view(contype), [&] {
+            return constraint.name + " on " + constraint.table.display();
+        });
+        constraint.definition = values.text(definition);
+        rows.keys.push_back(int_list(values.raw(key)));
+        if (!values.is_null(referenced_table))
             constraint.references =
-                model::QualifiedName{row[at("referenced_schema")].as<std::string>(),
-                                     row[at("referenced_table")].as<std::string>()};
-        constraint.deferrable = row[at("deferrable")].as<bool>();
-        constraint.initially_deferred = row[at("initially_deferred")].as<bool>();
-        constraint.validated = row[at("validated")].as<bool>();
-        constraint.inherited = row[at("inherited")].as<bool>();
-        constraint.comment = optional_text(row[at("comment")]);
+                model::QualifiedName{values.text(referenced_schema), values.text(referenced_table)};
+        constraint.deferrable = values.flag(deferrable);
+        constraint.initially_deferred = values.flag(initially_deferred);
+        constraint.validated = values.flag(validated);
+        constraint.inherited = values.flag(inherited);
+        constraint.comment = values.optional(comment);
     }
     return rows;
 }

@@ -14,6 +14,7 @@
 #include "db/conninfo.hpp"
 #include "model/acl.hpp"
 #include "util/error.hpp"
+#include "util/trace.hpp"
 
 namespace driftless::catalog {
 

@@ -7,6 +7,7 @@
 #include "inspect/schema_writer.hpp"
 #include "util/error.hpp"
 #include "util/file_tree.hpp"
+#include "util/trace.hpp"
 
 namespace driftless::cli {
 
@@ -32,7 +33,9 @@ int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
     read.dependencies = false;
     model::Schema schema = catalog::read_schema(url, read);
     auto files = inspect::render_schema_files(schema);
+    trace_step("files rendered");
     std::size_t written = write_file_tree(options.out, files, options.force);
+    trace_step("files written");
     if (globals.format == "json") {
         nlohmann::json out{{"files", written},
                            {"out", options.out},
