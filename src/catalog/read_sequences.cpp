@@ -10,35 +10,43 @@ namespace driftless::catalog {
 namespace {
 
 // Identity columns' sequences (deptype 'i' on their column) are part of the column and left
-// out. OWNED BY is the auto dependency (deptype 'a') on a column: serial columns and
-// explicit OWNED BY both record one, and it always points into the sequence's own schema.
+// out. They are found with one hashed list over pg_depend, in a subquery the planner cannot
+// flatten (OFFSET 0), so that only the remaining sequences are probed for their owner: the
+// planner, which cannot estimate these catalog filters, probed the owner of every identity
+// sequence first, and that cost two thirds of the query on 5,000 tables. OWNED BY is the
+// auto dependency (deptype 'a') on a column: serial columns and explicit OWNED BY both
+// record one, and it always points into the sequence's own schema.
 constexpr const char* sequences_query = R"SQL(
-SELECT n.nspname AS schema, c.relname AS name,
+SELECT s.nspname AS schema, s.relname AS name,
        format_type(s.seqtypid, NULL) AS data_type,
        s.seqstart AS start, s.seqincrement AS increment, s.seqmin AS min_value, s.seqmax AS max_value,
        s.seqcache AS cache, s.seqcycle AS cycle,
-       c.relpersistence = 'u' AS unlogged,
+       s.relpersistence = 'u' AS unlogged,
        owner_n.nspname AS owner_schema, owner_c.relname AS owner_table, owner_a.attname AS owner_column,
        d.description AS comment,
        coalesce((SELECT json_agg(item ORDER BY item COLLATE "C")
-                 FROM unnest(c.relacl::text[]) AS item)::text, '[]') AS acl
-FROM pg_class c
-JOIN pg_namespace n ON n.oid = c.relnamespace
-JOIN pg_sequence s ON s.seqrelid = c.oid
+                 FROM unnest(s.relacl::text[]) AS item)::text, '[]') AS acl
+FROM (SELECT c.oid, c.relname, c.relpersistence, c.relacl, n.nspname, seq.seqtypid, seq.seqstart,
+             seq.seqincrement, seq.seqmin, seq.seqmax, seq.seqcache, seq.seqcycle
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_sequence seq ON seq.seqrelid = c.oid
+       WHERE c.relkind = 'S'
+         AND {scope}
+         AND {not_extension_member}
+         AND c.oid NOT IN (SELECT identity_dep.objid FROM pg_depend identity_dep
+                            WHERE identity_dep.classid = 'pg_class'::regclass
+                              AND identity_dep.refclassid = 'pg_class'::regclass
+                              AND identity_dep.deptype = 'i')
+      OFFSET 0) s
 LEFT JOIN pg_depend owner_dep
-  ON owner_dep.classid = 'pg_class'::regclass AND owner_dep.objid = c.oid
+  ON owner_dep.classid = 'pg_class'::regclass AND owner_dep.objid = s.oid
  AND owner_dep.refclassid = 'pg_class'::regclass AND owner_dep.refobjsubid > 0 AND owner_dep.deptype = 'a'
 LEFT JOIN pg_class owner_c ON owner_c.oid = owner_dep.refobjid
 LEFT JOIN pg_namespace owner_n ON owner_n.oid = owner_c.relnamespace
 LEFT JOIN pg_attribute owner_a ON owner_a.attrelid = owner_dep.refobjid AND owner_a.attnum = owner_dep.refobjsubid
-LEFT JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
-WHERE c.relkind = 'S'
-  AND {scope}
-  AND {not_extension_member}
-  AND NOT EXISTS (SELECT 1 FROM pg_depend identity_dep
-                  WHERE identity_dep.classid = 'pg_class'::regclass AND identity_dep.objid = c.oid
-                    AND identity_dep.deptype = 'i')
-ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
+LEFT JOIN pg_description d ON d.classoid = 'pg_class'::regclass AND d.objoid = s.oid AND d.objsubid = 0
+ORDER BY s.nspname COLLATE "C", s.relname COLLATE "C"
 )SQL";
 
 }  // namespace
