@@ -9,6 +9,7 @@
 #include "db/session.hpp"
 #include "scratch/scratch_database.hpp"
 #include "support/synthetic_schema.hpp"
+#include "util/heap_tuning.hpp"
 
 using namespace driftless;
 using namespace driftless::bench;
@@ -92,6 +93,7 @@ void bench_size(scratch::ScratchServer& server, const fs::path& work, int tables
 }  // namespace
 
 int main(int argc, char** argv) {
+    tune_heap_for_bulk_allocation();  // as driftless's own main does
     install_interrupt_cleanup();
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));

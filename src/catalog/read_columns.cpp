@@ -145,12 +145,10 @@ std::vector<TableColumns> columns_from(const pqxx::result& result) {
     };
     std::vector<Position> order;
     order.reserve(result.size());
-    RowValues values;
-    pqxx::result::size_type index = 0;
-    for (const auto& row : result) {
-        values.load(row);
-        order.push_back(
-            {values.number<std::uint64_t>(table_oid), values.number<int>(attnum), index++});
+    // Only the two sort fields here; each row's other fields are read once, below.
+    for (pqxx::result::size_type i = 0; i < result.size(); ++i) {
+        const auto row = result[i];
+        order.push_back({oid_value(row[table_oid]), row[attnum].as<int>(), i});
     }
     std::sort(order.begin(), order.end(), [](const Position& a, const Position& b) {
         return std::tie(a.table_oid, a.attnum) < std::tie(b.table_oid, b.attnum);
@@ -160,57 +158,57 @@ std::vector<TableColumns> columns_from(const pqxx::result& result) {
     std::vector<TableColumns> tables;
     for (std::size_t i = 0; i < order.size(); ++i) {
         const Position& position = order[i];
-        values.load(result[position.row]);
+        const auto row = result[position.row];
         if (i == 0 || position.table_oid != order[i - 1].table_oid) {
             std::size_t end = i + 1;
             while (end < order.size() && order[end].table_oid == position.table_oid) ++end;
             TableColumns& group = tables.emplace_back();
-            group.table = {values.text(schema_name), values.text(table_name)};
+            group.table = {row[schema_name].as<std::string>(), row[table_name].as<std::string>()};
             group.columns.reserve(end - i);
             group.attnums.reserve(end - i);
         }
         TableColumns& group = tables.back();
         model::Column& column = group.columns.emplace_back();
         group.attnums.push_back(position.attnum);
-        column.name = values.text(column_name);
+        column.name = row[column_name].as<std::string>();
         // Only for errors: built when one is thrown.
         auto where = [&] { return group.table.display() + "." + column.name; };
-        column.type = values.text(type);
-        column.collation = values.optional(collation);
-        std::string_view generation = values.view(generated);
+        column.type = row[type].as<std::string>();
+        column.collation = optional_text(row[collation]);
+        std::string_view generation = std::string_view(row[generated].c_str());
         if (generation == "s") {
             column.generated = model::Generated::stored;
-            column.generation_expression = values.optional(expression);
+            column.generation_expression = optional_text(row[expression]);
         } else if (generation.empty()) {
-            column.default_expression = values.optional(expression);
+            column.default_expression = optional_text(row[expression]);
         } else {
             throw FailureError(
                 fmt::format("column {} has unexpected attgenerated '{}'", where(), generation));
         }
-        column.not_null = values.flag(not_null);
-        column.identity = identity(values.view(identity_code), where);
+        column.not_null = (row[not_null].c_str()[0] == 't');
+        column.identity = identity(std::string_view(row[identity_code].c_str()), where);
         if (column.identity != model::Identity::none) {
-            if (values.is_null(identity_type))
+            if (row[identity_type].is_null())
                 throw FailureError(
                     fmt::format("identity column {} has no identity sequence", where()));
             model::SequenceOptions sequence;
-            sequence.data_type = values.text(identity_type);
-            sequence.start = values.number<std::int64_t>(identity_start);
-            sequence.increment = values.number<std::int64_t>(identity_increment);
-            sequence.min_value = values.number<std::int64_t>(identity_min);
-            sequence.max_value = values.number<std::int64_t>(identity_max);
-            sequence.cache = values.number<std::int64_t>(identity_cache);
-            sequence.cycle = values.flag(identity_cycle);
+            sequence.data_type = row[identity_type].as<std::string>();
+            sequence.start = row[identity_start].as<std::int64_t>();
+            sequence.increment = row[identity_increment].as<std::int64_t>();
+            sequence.min_value = row[identity_min].as<std::int64_t>();
+            sequence.max_value = row[identity_max].as<std::int64_t>();
+            sequence.cache = row[identity_cache].as<std::int64_t>();
+            sequence.cycle = (row[identity_cycle].c_str()[0] == 't');
             column.identity_options = sequence;
         }
-        column.storage = values.optional(storage);
-        column.compression = values.optional(compression);
-        column.comment = values.optional(comment);
-        column.acl = sorted_text_list(values.raw(acl));
-        column.inherited = values.flag(inherited);
-        if (!values.is_null(statistics_target))
-            column.statistics_target = values.number<int>(statistics_target);
-        column.options = text_list(values.raw(options));
+        column.storage = optional_text(row[storage]);
+        column.compression = optional_text(row[compression]);
+        column.comment = optional_text(row[comment]);
+        column.acl = sorted_text_list(row[acl]);
+        column.inherited = (row[inherited].c_str()[0] == 't');
+        if (!row[statistics_target].is_null())
+            column.statistics_target = row[statistics_target].as<int>();
+        column.options = text_list(row[options]);
     }
     return tables;
 }

@@ -93,13 +93,11 @@ ConstraintRows constraints_from(const pqxx::result& result) {
     using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
     std::vector<std::pair<Key, pqxx::result::size_type>> order;
     order.reserve(result.size());
-    RowValues values;
-    pqxx::result::size_type index = 0;
-    for (const auto& row : result) {
-        values.load(row);
+    for (pqxx::result::size_type i = 0; i < result.size(); ++i) {
+        const auto row = result[i];
         order.emplace_back(
-            Key{values.view(schema_name), values.view(table_name), values.view(constraint_name)},
-            index++);
+            Key{row[schema_name].c_str(), row[table_name].c_str(), row[constraint_name].c_str()},
+            i);
     }
     std::sort(order.begin(), order.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -107,23 +105,23 @@ ConstraintRows constraints_from(const pqxx::result& result) {
     rows.constraints.reserve(result.size());
     rows.keys.reserve(result.size());
     for (const auto& [sort_key, position] : order) {
-        values.load(result[position]);
+        const auto row = result[position];
         model::Constraint& constraint = rows.constraints.emplace_back();
-        constraint.table = {values.text(schema_name), values.text(table_name)};
-        constraint.name = values.text(constraint_name);
-        constraint.kind = constraint_kind(values.view(contype), [&] {
+        constraint.table = {row[schema_name].as<std::string>(), row[table_name].as<std::string>()};
+        constraint.name = row[constraint_name].as<std::string>();
+        constraint.kind = constraint_kind(std::string_view(row[contype].c_str()), [&] {
             return constraint.name + " on " + constraint.table.display();
         });
-        constraint.definition = values.text(definition);
-        rows.keys.push_back(int_list(values.raw(key)));
-        if (!values.is_null(referenced_table))
-            constraint.references =
-                model::QualifiedName{values.text(referenced_schema), values.text(referenced_table)};
-        constraint.deferrable = values.flag(deferrable);
-        constraint.initially_deferred = values.flag(initially_deferred);
-        constraint.validated = values.flag(validated);
-        constraint.inherited = values.flag(inherited);
-        constraint.comment = values.optional(comment);
+        constraint.definition = row[definition].as<std::string>();
+        rows.keys.push_back(int_list(row[key]));
+        if (!row[referenced_table].is_null())
+            constraint.references = model::QualifiedName{row[referenced_schema].as<std::string>(),
+                                                         row[referenced_table].as<std::string>()};
+        constraint.deferrable = (row[deferrable].c_str()[0] == 't');
+        constraint.initially_deferred = (row[initially_deferred].c_str()[0] == 't');
+        constraint.validated = (row[validated].c_str()[0] == 't');
+        constraint.inherited = (row[inherited].c_str()[0] == 't');
+        constraint.comment = optional_text(row[comment]);
     }
     return rows;
 }

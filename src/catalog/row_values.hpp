@@ -103,45 +103,4 @@ class FieldPositions {
     std::unordered_map<std::string_view, pqxx::row::size_type> positions_;
 };
 
-// One row's fields, taken in a single pass over the row. pqxx's row[i] builds a field object
-// per access, copying the result's two shared pointers; over the 35,000 rows of 25 fields
-// that 5,000 tables return, that cost more than building the model. The pointers stay valid
-// as long as the result; load() reuses the buffer from row to row.
-class RowValues {
-  public:
-    void load(const pqxx::row& row) {
-        values_.clear();
-        auto field = row.begin();
-        for (pqxx::row::size_type i = 0; i < row.size(); ++i, ++field)
-            values_.push_back(field->is_null() ? nullptr : field->c_str());
-    }
-
-    bool is_null(pqxx::row::size_type column) const { return values_[column] == nullptr; }
-    // nullptr for NULL.
-    const char* raw(pqxx::row::size_type column) const { return values_[column]; }
-    // "" for NULL.
-    std::string_view view(pqxx::row::size_type column) const {
-        const char* value = values_[column];
-        return value == nullptr ? std::string_view() : std::string_view(value);
-    }
-    std::string text(pqxx::row::size_type column) const { return std::string(view(column)); }
-    std::optional<std::string> optional(pqxx::row::size_type column) const {
-        if (is_null(column)) return std::nullopt;
-        return text(column);
-    }
-    bool flag(pqxx::row::size_type column) const { return view(column) == "t"; }
-    template <typename Integer>
-    Integer number(pqxx::row::size_type column) const {
-        std::string_view text = view(column);
-        Integer value = 0;
-        auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (error != std::errc{} || end != text.data() + text.size())
-            throw FailureError("malformed number in a catalog row: '" + std::string(text) + "'");
-        return value;
-    }
-
-  private:
-    std::vector<const char*> values_;
-};
-
 }  // namespace driftless::catalog

@@ -8,6 +8,7 @@
 #include "cli/command.hpp"
 #include "parser/diagnostic.hpp"
 #include "util/error.hpp"
+#include "util/heap_tuning.hpp"
 #include "util/interrupt.hpp"
 
 namespace driftless::cli {
@@ -85,6 +86,7 @@ int report_error() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    driftless::tune_heap_for_bulk_allocation();
     driftless::install_interrupt_cleanup();
     try {
         return driftless::cli::run(argc, argv);
