@@ -53,7 +53,7 @@ SELECT n.nspname AS schema_name,
   LEFT JOIN pg_description d
          ON d.classoid = 'pg_constraint'::regclass AND d.objoid = con.oid AND d.objsubid = 0
  WHERE con.conrelid <> 0
-   AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+   AND con.contype IN ({kinds})
    AND c.relkind IN ('r', 'p', 'f')
    AND {scope}
    AND {not_extension}
@@ -71,9 +71,48 @@ model::ConstraintKind constraint_kind(std::string_view contype, const Where& whe
 
 }  // namespace
 
-std::string constraints_sql(const ReadContext& context) {
+namespace {
+
+std::string constraints_of_kinds(const ReadContext& context, const char* kinds) {
     return fmt::format(constraints_query, fmt::arg("scope", schema_in_scope("n", context)),
-                       fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")));
+                       fmt::arg("not_extension", not_extension_member("pg_class", "c.oid")),
+                       fmt::arg("kinds", kinds));
+}
+
+}  // namespace
+
+std::string constraints_sql(const ReadContext& context) {
+    return constraints_of_kinds(context, "'p', 'u', 'f', 'c', 'x'");
+}
+
+std::string key_constraints_sql(const ReadContext& context) {
+    return constraints_of_kinds(context, "'p', 'u', 'f', 'x'");
+}
+
+std::string check_constraints_sql(const ReadContext& context) {
+    return constraints_of_kinds(context, "'c'");
+}
+
+ConstraintRows merged(ConstraintRows first, ConstraintRows second) {
+    if (second.constraints.empty()) return first;
+    if (first.constraints.empty()) return second;
+    ConstraintRows rows;
+    std::size_t total = first.constraints.size() + second.constraints.size();
+    rows.constraints.reserve(total);
+    rows.keys.reserve(total);
+    std::size_t i = 0, j = 0;
+    auto key = [](const model::Constraint& c) { return std::tie(c.table, c.name); };
+    while (i < first.constraints.size() || j < second.constraints.size()) {
+        bool take_first = j == second.constraints.size() ||
+                          (i < first.constraints.size() &&
+                           key(first.constraints[i]) < key(second.constraints[j]));
+        ConstraintRows& from = take_first ? first : second;
+        std::size_t& at = take_first ? i : j;
+        rows.constraints.push_back(std::move(from.constraints[at]));
+        rows.keys.push_back(std::move(from.keys[at]));
+        ++at;
+    }
+    return rows;
 }
 
 ConstraintRows constraints_from(const pqxx::result& result) {

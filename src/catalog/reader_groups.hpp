@@ -16,6 +16,7 @@ struct RawCatalog {
     model::Schema schema;
     std::vector<TableColumns> columns;
     ConstraintRows constraints;
+    ConstraintRows check_constraints;
 };
 
 struct ReaderStep {

@@ -56,7 +56,13 @@ struct ConstraintRows {
     std::vector<std::vector<int>> keys;
 };
 std::string constraints_sql(const ReadContext&);
+// The same rows in two halves: CHECK constraints, whose definitions make the server build
+// each table's relation cache entry (indexes reuse it), and all the others.
+std::string check_constraints_sql(const ReadContext&);
+std::string key_constraints_sql(const ReadContext&);
 ConstraintRows constraints_from(const pqxx::result&);
+// Two sorted halves as one sorted list.
+ConstraintRows merged(ConstraintRows first, ConstraintRows second);
 void name_key_columns(ConstraintRows& rows, const std::vector<TableColumns>& columns);
 std::string indexes_sql(const ReadContext&);
 std::vector<model::Index> indexes_from(const pqxx::result&);

@@ -40,6 +40,18 @@ TEST_CASE("catalog read: parallel equals serial, and one connection slot is enou
     CHECK(serial.constraints.size() > 3000);
     CHECK(parallel == serial);
 
+    // Without the dependency edges (as `inspect` reads), the constraints come in two halves
+    // from two connections (CHECK with the indexes, the others apart) and are merged: the
+    // result must be the single query's list, in the same order.
+    catalog::ReadOptions without_edges;
+    without_edges.dependencies = false;
+    catalog::ReadReport halves_report;
+    model::Schema halves = catalog::read_schema(database.conninfo(), without_edges, halves_report);
+    CHECK(halves_report.connections > 1);
+    CHECK(halves.constraints == serial.constraints);
+    CHECK(halves.tables == serial.tables);
+    CHECK(halves.indexes == serial.indexes);
+
     // Whichever connection wins the one slot, the read completes, serially.
     model::Schema one_slot =
         catalog::read_schema(database.conninfo() + " user=one_slot", {}, one_slot_report);
