@@ -2,7 +2,9 @@
 // write the files) on generated databases of 1,000 and 5,000 tables, next to
 // `pg_dump --schema-only` of the same database, with peak memory of each process.
 // Targets (issue 4): at most half of pg_dump's time, under 300 MB for 5,000 tables.
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include "bench_support.hpp"
 #include "catalog/read_schema.hpp"
@@ -15,8 +17,6 @@ using namespace driftless;
 using namespace driftless::bench;
 
 namespace {
-
-constexpr int runs = 5;
 
 // The server's own pg_dump, not Debian's /usr/bin/pg_dump: that one is a Perl wrapper
 // (pg_wrapper) that costs some 50 ms before pg_dump itself starts.
@@ -61,16 +61,24 @@ void bench_size(scratch::ScratchServer& server, const fs::path& work, int tables
     // which skewed comparing five runs of one command with five of the other, made later.
     std::vector<double> read_samples, read_ratios, inspect_ratios;
     Measure inspect, dump;
+    // Each measure starts on a settled server: the backends of the one before end after
+    // their client has gone, and their exit would otherwise run during the next one.
+    auto settle = [] { std::this_thread::sleep_for(std::chrono::milliseconds(150)); };
+    // More runs where they are short: the median of nine is steadier than of five.
+    const int runs = tables <= 1000 ? 9 : 5;
     for (int i = 0; i < runs; ++i) {
+        settle();
         auto t0 = Clock::now();
         std::size_t read_tables = catalog::read_schema(database->conninfo()).tables.size();
         read_samples.push_back(ms_since(t0));
         if (read_tables != static_cast<std::size_t>(tables)) {
             throw FailureError(fmt::format("read {} tables, expected {}", read_tables, tables));
         }
+        settle();
         measure_once({DRIFTLESS_BINARY, "inspect", "--url", database->conninfo(), "--out",
                       out.string(), "--force", "-q"},
                      inspect);
+        settle();
         measure_once({pg_dump, "--schema-only", "-d", database->conninfo(), "-f", "/dev/null"},
                      dump);
         read_ratios.push_back(read_samples.back() / dump.samples.back());
