@@ -29,6 +29,7 @@ TEST_CASE(
     auto same = dir.write("s/tables/same.sql", "CREATE TABLE same ();\n");
     auto changed = dir.write("s/tables/changed.sql", "CREATE TABLE changed (a int);\n");
     auto resized = dir.write("s/tables/resized.sql", "CREATE TABLE resized (a int);\n");
+    auto grown = dir.write("s/tables/grown.sql", "CREATE TABLE grown ();\n");
     auto stale = dir.write("s/tables/gone.sql", "CREATE TABLE gone ();\n");
     auto notes = dir.write("README.md", "not ours");
     auto long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
@@ -40,13 +41,16 @@ TEST_CASE(
                          // same size, other bytes
                          {"s/tables/changed.sql", "CREATE TABLE changed (b int);\n"},
                          {"s/tables/resized.sql", "CREATE TABLE resized ();\n"},
+                         // the new content starts with the old
+                         {"s/tables/grown.sql", "CREATE TABLE grown ();\n-- more\n"},
                          {"s/views/new.sql", "CREATE VIEW v AS SELECT 1;\n"}},
                         true);
-    CHECK(count == 4);
+    CHECK(count == 5);
     CHECK(fs::last_write_time(same) == long_ago);
     CHECK(read_text(same) == "CREATE TABLE same ();\n");
     CHECK(read_text(changed) == "CREATE TABLE changed (b int);\n");
     CHECK(read_text(resized) == "CREATE TABLE resized ();\n");
+    CHECK(read_text(grown) == "CREATE TABLE grown ();\n-- more\n");
     CHECK(read_text(dir.path() / "s/views/new.sql") == "CREATE VIEW v AS SELECT 1;\n");
     CHECK_FALSE(fs::exists(stale));
     CHECK(read_text(notes) == "not ours");
