@@ -26,7 +26,8 @@ GroupWorkers::GroupWorkers(const std::string& conninfo, const ReadContext& conte
                            const std::vector<ReaderGroup>& groups, std::vector<RawCatalog>& parts)
     : snapshot_(promise_.get_future().share()),
       unread_(groups.size(), 1),
-      failures_(groups.size()) {
+      failures_(groups.size()),
+      connections_(groups.size()) {
     for (std::size_t g = 1; g < groups.size(); ++g) {
         threads_.emplace_back([this, &conninfo, &context, &groups, &parts, g] {
             std::unique_ptr<pqxx::connection> connection;
@@ -42,6 +43,7 @@ GroupWorkers::GroupWorkers(const std::string& conninfo, const ReadContext& conte
             try {
                 read_group_in_snapshot(*connection, snapshot, context, groups[g], parts[g]);
                 unread_[g] = 0;
+                connections_[g] = std::move(connection);
             } catch (...) {
                 failures_[g] = std::current_exception();
             }
@@ -71,6 +73,14 @@ std::vector<char> GroupWorkers::join() {
     for (const auto& failure : failures_)
         if (failure) std::rethrow_exception(failure);
     return unread_;
+}
+
+std::vector<std::unique_ptr<pqxx::connection>> GroupWorkers::take_connections() {
+    join_threads();
+    std::vector<std::unique_ptr<pqxx::connection>> open;
+    for (auto& connection : connections_)
+        if (connection) open.push_back(std::move(connection));
+    return open;
 }
 
 void GroupWorkers::join_threads() {

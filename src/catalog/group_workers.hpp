@@ -4,9 +4,12 @@
 #include <atomic>
 #include <exception>
 #include <future>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <pqxx/connection>
 
 #include "catalog/reader_groups.hpp"
 
@@ -38,6 +41,9 @@ class GroupWorkers {
     // no worker read it (group 0 always, groups whose worker could not connect).
     std::vector<char> join();
 
+    // After join(): the connections that read a group, still open (see ReadOptions).
+    std::vector<std::unique_ptr<pqxx::connection>> take_connections();
+
   private:
     void join_threads();
 
@@ -47,6 +53,7 @@ class GroupWorkers {
     std::atomic<int> connected_ = 0;
     std::vector<char> unread_;  // char, not bool: threads write neighbouring entries
     std::vector<std::exception_ptr> failures_;
+    std::vector<std::unique_ptr<pqxx::connection>> connections_;  // kept once read
     std::vector<std::thread> threads_;
 };
 

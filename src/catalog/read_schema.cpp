@@ -274,6 +274,13 @@ model::Schema read_schema(const std::string& conninfo, const ReadOptions& option
         tx->commit();
         trace_step("committed");
     });
+    if (options.keep_connections) {
+        report.open_connections.push_back(std::move(connection));
+        if (workers) {
+            for (auto& open : workers->take_connections())
+                report.open_connections.push_back(std::move(open));
+        }
+    }
     auto schema = assemble(parts, options);
     trace_step("assembled");
     return schema;

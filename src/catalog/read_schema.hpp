@@ -2,9 +2,11 @@
 // Reads a whole database schema into the model: every kind reader in one repeatable-read,
 // read-only transaction (one consistent snapshot), children attached to their tables,
 // exclusions applied.
+#include <memory>
 #include <string>
 #include <vector>
 
+#include <pqxx/connection>
 #include <pqxx/transaction_base>
 
 #include "model/schema.hpp"
@@ -22,11 +24,17 @@ struct ReadOptions {
     // On large databases, read the kinds in groups over several connections sharing one
     // exported snapshot (also off with DRIFTLESS_CATALOG_SERIAL set in the environment).
     bool parallel = true;
+    // Hand the connections over in the ReadReport instead of closing them: a backend that
+    // has read a large catalog takes milliseconds of the server's CPU to exit, which would
+    // otherwise run beside what the caller does next (inspect: rendering and writing files).
+    bool keep_connections = false;
 };
 
 // How a read went, for traces and tests.
 struct ReadReport {
     int connections = 0;  // that read reader groups: 1 serial, more in parallel
+    // With ReadOptions::keep_connections: closed when the report is destroyed.
+    std::vector<std::unique_ptr<pqxx::connection>> open_connections;
 };
 
 // Connects to conninfo and reads. Connection failures are FailureError (exit 3) naming the

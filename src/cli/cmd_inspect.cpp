@@ -31,7 +31,10 @@ int run_inspect(const GlobalOptions& globals, const InspectOptions& options) {
     // With `privileges: true` the files carry the objects' GRANTs, as the diff compares them.
     read.privileges = config.privileges;
     read.dependencies = false;
-    model::Schema schema = catalog::read_schema(url, read);
+    // Closed at the end, after the files: see ReadOptions::keep_connections.
+    read.keep_connections = true;
+    catalog::ReadReport report;
+    model::Schema schema = catalog::read_schema(url, read, report);
     auto files = inspect::render_schema_files(schema);
     trace_step("files rendered");
     std::size_t written = write_file_tree(options.out, files, options.force);

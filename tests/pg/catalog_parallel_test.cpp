@@ -45,9 +45,13 @@ TEST_CASE("catalog read: parallel equals serial, and one connection slot is enou
     // result must be the single query's list, in the same order.
     catalog::ReadOptions without_edges;
     without_edges.dependencies = false;
+    without_edges.keep_connections = true;  // as inspect reads: closed after the files
     catalog::ReadReport halves_report;
     model::Schema halves = catalog::read_schema(database.conninfo(), without_edges, halves_report);
     CHECK(halves_report.connections > 1);
+    REQUIRE(halves_report.open_connections.size() ==
+            static_cast<std::size_t>(halves_report.connections));
+    for (const auto& connection : halves_report.open_connections) CHECK(connection->is_open());
     CHECK(halves.constraints == serial.constraints);
     CHECK(halves.tables == serial.tables);
     CHECK(halves.indexes == serial.indexes);
