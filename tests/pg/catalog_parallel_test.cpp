@@ -1,6 +1,7 @@
 // The catalog read on several connections (large databases) must give exactly what one
-// connection gives, and must still work when the server lets the role have one connection
-// only: the workers then give their groups back to the first connection.
+// connection gives, every kind read once whichever connection reads it, and must still work
+// when the server lets the role have one connection only: the workers then give their groups
+// back to the first connection.
 #include <catch2/catch.hpp>
 
 #include "catalog/read_schema.hpp"
@@ -24,6 +25,23 @@ TEST_CASE("catalog read: parallel equals serial, and one connection slot is enou
             session.execute(testing::as_script({statements.begin() + static_cast<long>(i),
                                                 statements.begin() + static_cast<long>(end)}));
         }
+        // One object of each of the smaller kinds, which the groups spread over both
+        // connections (the generated schema has tables and identity sequences only).
+        session.execute(R"SQL(
+            CREATE SCHEMA shared_kinds;
+            CREATE TABLE shared_kinds.item (id int PRIMARY KEY, a int, b int);
+            CREATE SEQUENCE shared_kinds.ticket;
+            CREATE FUNCTION shared_kinds.touch() RETURNS trigger LANGUAGE plpgsql
+                AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER item_touch BEFORE UPDATE ON shared_kinds.item
+                FOR EACH ROW EXECUTE FUNCTION shared_kinds.touch();
+            CREATE VIEW shared_kinds.item_ids AS SELECT id FROM shared_kinds.item;
+            CREATE MATERIALIZED VIEW shared_kinds.item_count AS SELECT count(*) FROM shared_kinds.item;
+            CREATE RULE item_no_delete AS ON DELETE TO shared_kinds.item DO INSTEAD NOTHING;
+            CREATE STATISTICS shared_kinds.item_ab ON a, b FROM shared_kinds.item;
+            ALTER TABLE shared_kinds.item ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY item_all ON shared_kinds.item USING (true);
+        )SQL");
         session.execute(
             "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'one_slot') THEN "
             "CREATE ROLE one_slot LOGIN CONNECTION LIMIT 1; END IF; END $$");
@@ -36,9 +54,17 @@ TEST_CASE("catalog read: parallel equals serial, and one connection slot is enou
     model::Schema parallel = catalog::read_schema(database.conninfo(), {}, parallel_report);
     CHECK(serial_report.connections == 1);
     CHECK(parallel_report.connections > 1);
-    CHECK(serial.tables.size() == 1000);
+    CHECK(serial.tables.size() == 1001);
     CHECK(serial.constraints.size() > 3000);
     CHECK(parallel == serial);
+    // Every kind was read by one connection: none lost, none read twice.
+    CHECK(parallel.sequences.size() == 1);
+    CHECK(parallel.functions.size() == 1);
+    CHECK(parallel.triggers.size() == 1);
+    CHECK(parallel.views.size() == 2);
+    CHECK(parallel.rules.size() == 1);
+    CHECK(parallel.statistics.size() == 1);
+    CHECK(parallel.policies.size() == 1);
 
     // Without the dependency edges (as `inspect` reads), the constraints come in two halves
     // from two connections (CHECK with the indexes, the others apart) and are merged: the
@@ -55,6 +81,10 @@ TEST_CASE("catalog read: parallel equals serial, and one connection slot is enou
     CHECK(halves.constraints == serial.constraints);
     CHECK(halves.tables == serial.tables);
     CHECK(halves.indexes == serial.indexes);
+    CHECK(halves.views == serial.views);
+    CHECK(halves.functions == serial.functions);
+    CHECK(halves.triggers == serial.triggers);
+    CHECK(halves.policies == serial.policies);
 
     // Whichever connection wins the one slot, the read completes, serially.
     model::Schema one_slot =
